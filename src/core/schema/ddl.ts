@@ -1,0 +1,59 @@
+import { ident } from '../sql/quote.ts';
+import { STAGE_COLUMNS } from './events.ts';
+
+const SEP = 'chr(31)';
+
+export const CREATE_TABLES = [
+  `CREATE TABLE IF NOT EXISTS stage (${STAGE_COLUMNS.map((c) => `${ident(c.name)} ${c.sql}`).join(', ')})`,
+  `CREATE TABLE IF NOT EXISTS events (
+    ts TIMESTAMP NOT NULL,
+    source VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    workload VARCHAR,
+    category VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    outcome VARCHAR NOT NULL,
+    actor VARCHAR,
+    actor_type VARCHAR NOT NULL,
+    ip VARCHAR,
+    user_agent VARCHAR,
+    target VARCHAR,
+    target_user VARCHAR,
+    session_id VARCHAR,
+    app_id VARCHAR,
+    record_id VARCHAR,
+    country VARCHAR,
+    attrs MAP(VARCHAR, VARCHAR),
+    file_id INTEGER NOT NULL,
+    line BIGINT NOT NULL,
+    byte_offset BIGINT NOT NULL,
+    byte_length INTEGER NOT NULL,
+    seq BIGINT NOT NULL
+  )`,
+];
+
+/** Moves the staged batch into `events`, turning epoch ms into a UTC TIMESTAMP and the packed attrs into a MAP. */
+export const FLUSH_STAGE = [
+  `INSERT INTO events SELECT
+    epoch_ms(CAST(ts_ms AS BIGINT)), source, format, workload, category, action, outcome, actor, actor_type,
+    ip, user_agent, target, target_user, session_id, app_id, record_id, country,
+    CASE WHEN attrs_k IS NULL OR attrs_k = '' THEN MAP {}::MAP(VARCHAR, VARCHAR)
+         ELSE map(string_split(attrs_k, ${SEP}), string_split(attrs_v, ${SEP})) END,
+    file_id, line, byte_offset, byte_length, seq
+  FROM stage`,
+  `DELETE FROM stage`,
+];
+
+/** Marks later copies of a record id as duplicates; returns per-file counts of what it removed. */
+export const DEDUPE_COUNT = `
+  SELECT file_id, count(*)::INTEGER AS n FROM (
+    SELECT file_id, seq, row_number() OVER (PARTITION BY source, record_id ORDER BY seq) AS rn
+    FROM events WHERE record_id IS NOT NULL
+  ) WHERE rn > 1 AND seq >= ? GROUP BY file_id`;
+
+export const DEDUPE_DELETE = `
+  DELETE FROM events WHERE seq IN (
+    SELECT seq FROM (
+      SELECT seq, row_number() OVER (PARTITION BY source, record_id ORDER BY seq) AS rn
+      FROM events WHERE record_id IS NOT NULL
+    ) WHERE rn > 1)`;
