@@ -27,3 +27,16 @@ export const toyJson: JsonFormat = {
     return (o.actions ?? ['one']).map((a, i) => row(`${o.id}:${i}`, o.time, a));
   },
 };
+
+export const toyTable: import('../../src/core/ingest/formats/format.ts').TableFormat = {
+  id: 'toy-people', label: 'Toy directory', framing: 'csv', kind: 'table', table: 'toy_people',
+  columns: [{ name: 'email', sql: 'VARCHAR' }, { name: 'hired', sql: 'DATE' }, { name: 'level', sql: 'INTEGER' }],
+  key: ['email'],
+  sniffHeader: (h) => (h.join(',') === 'email,hired,level' ? 1 : 0),
+  open: () => ({
+    read: (f) => {
+      if (!f[0].includes('@')) throw new RowError(`not an e-mail address: '${f[0]}'`);
+      return [{ email: f[0].toLowerCase(), hired: f[1] || null, level: f[2] ? Number(f[2]) : null }];
+    },
+  }),
+};

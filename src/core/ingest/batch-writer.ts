@@ -10,9 +10,8 @@ const sep = new RegExp(ATTR_SEP, 'g');
 export class BatchWriter {
   private cols = STAGE_COLUMNS.map((c) => ({ name: c.name, kind: c.kind, values: [] as (string | number | null)[] }));
   private count = 0;
-  seq: number;
 
-  constructor(private engine: Engine, firstSeq: number) { this.seq = firstSeq; }
+  constructor(private engine: Engine, private nextSeq: () => number) {}
 
   async add(row: EventRow, format: string, at: RawPointer): Promise<void> {
     const keys = Object.keys(row.attrs);
@@ -21,7 +20,7 @@ export class BatchWriter {
       row.ip, row.userAgent, row.target, row.targetUser, row.sessionId, row.appId, row.recordId, row.country,
       keys.map((k) => k.replace(sep, ' ')).join(ATTR_SEP),
       keys.map((k) => row.attrs[k].replace(sep, ' ')).join(ATTR_SEP),
-      at.fileId, at.line, at.offset, at.length, this.seq++,
+      at.fileId, at.line, at.offset, at.length, this.nextSeq(),
     ];
     for (let i = 0; i < values.length; i++) this.cols[i].values.push(values[i]);
     if (++this.count >= BATCH_ROWS) await this.flush();

@@ -2,9 +2,8 @@
 
 import type { Engine } from '../engine.ts';
 import { isoUtc } from '../normalise/time.ts';
-import { BatchWriter } from './batch-writer.ts';
-import type { Format } from './formats/format.ts';
-import { RowError } from './formats/format.ts';
+import { isTableFormat, RowError, type AnyFormat, type TableFormat, type TableValue } from './formats/format.ts';
+import type { Writers } from './writers.ts';
 import { frameCsv, splitCsv } from './records/csv-framer.ts';
 import { frameJson } from './records/json-framer.ts';
 import { decodeUtf8, type RawRecord } from './records/record.ts';
@@ -18,8 +17,8 @@ export interface EntryInfo { fileId: number; name: string; path: number[]; sourc
 
 export interface IngestContext {
   engine: Engine;
-  formats: readonly Format[];
-  writer: BatchWriter;
+  formats: readonly AnyFormat[];
+  writers: Writers;
   /** Rows before this instant (epoch ms) are excluded and counted. */
   retainFrom: number;
   nextFileId: () => number;
@@ -74,12 +73,14 @@ async function ingestEntry(entry: TextEntry, report: FileReport, ctx: IngestCont
       if (row.ts < first) first = row.ts;
       if (row.ts > last) last = row.ts;
       report.loaded++;
-      await ctx.writer.add(row, format.id, { fileId: report.fileId, line: rec.line, offset: rec.offset, length: rec.bytes.length });
+      await ctx.writers.events.add(row, format.id, { fileId: report.fileId, line: rec.line, offset: rec.offset, length: rec.bytes.length });
     }
     onRows(rowsOut.length);
   };
 
-  if (format.framing === 'csv') {
+  if (isTableFormat(format)) {
+    await ingestTable(format, rest, sniffed.skipLines, report, ctx, onRows);
+  } else if (format.framing === 'csv') {
     let header: string[] | null = null;
     let reader: ReturnType<typeof format.open> | null = null;
     let skip = sniffed.skipLines;
@@ -118,6 +119,27 @@ async function ingestEntry(entry: TextEntry, report: FileReport, ctx: IngestCont
     }
   }
   if (first !== Infinity) { report.first = isoUtc(first); report.last = isoUtc(last); }
+}
+
+/** Non-event CSV inputs: every row becomes zero or more rows of the format's own table. */
+async function ingestTable(format: TableFormat, rest: ByteStream, skipLines: number, report: FileReport, ctx: IngestContext, onRows: (n: number) => void): Promise<void> {
+  const writer = ctx.writers.table(format);
+  let reader: { read(fields: string[]): Record<string, TableValue>[] } | null = null;
+  let width = 0, skip = skipLines;
+  for await (const rec of frameCsv(rest)) {
+    if (ctx.signal?.aborted) throw new Error('cancelled');
+    if (rec.error) { reject(report, rec.line, rec.error); continue; }
+    const text = decode(rec);
+    if (text === null) { reject(report, rec.line, 'invalid UTF-8 text'); continue; }
+    if (skip > 0 && (text.startsWith('#TYPE') || !text.trim())) { skip--; continue; }
+    const fields = splitCsv(text);
+    if (!reader) { reader = format.open(fields.map((h) => h.trim())); width = fields.length; continue; }
+    if (fields.length !== width) { reject(report, rec.line, `expected ${width} fields, found ${fields.length}`); continue; }
+    let rows: Record<string, TableValue>[];
+    try { rows = reader.read(fields); } catch (e) { rowFailure(report, rec.line, e); continue; }
+    for (const row of rows) { report.read++; report.loaded++; await writer.add(row, report.fileId, rec.line); }
+    onRows(rows.length);
+  }
 }
 
 function rowFailure(report: FileReport, line: number, e: unknown): void {

@@ -2,8 +2,9 @@
 
 import type { Engine } from '../engine.ts';
 import { CREATE_TABLES, DEDUPE_COUNT, DEDUPE_DELETE } from '../schema/ddl.ts';
-import { BatchWriter } from './batch-writer.ts';
-import type { Format } from './formats/format.ts';
+import { ident } from '../sql/quote.ts';
+import { isTableFormat, type AnyFormat, type TableFormat } from './formats/format.ts';
+import { Writers } from './writers.ts';
 import { ingestFile, message, type EntryInfo } from './pipeline.ts';
 import type { FileReport } from './report.ts';
 
@@ -12,7 +13,7 @@ export interface InputFile { blob: Blob; name: string }
 export interface IngestResult { files: FileReport[]; entries: EntryInfo[]; events: number }
 
 export interface IngestOptions {
-  formats: readonly Format[];
+  formats: readonly AnyFormat[];
   retentionMonths?: number;
   now?: number;
   firstFileId?: number;
@@ -33,9 +34,8 @@ export function retentionStart(now: number, months: number): number {
 
 export async function ingest(engine: Engine, inputs: InputFile[], opts: IngestOptions): Promise<IngestResult> {
   await ensureSchema(engine);
-  const [{ next }] = await engine.query('SELECT coalesce(max(seq) + 1, 0)::DOUBLE AS next FROM events');
-  const firstSeq = Number(next);
-  const writer = new BatchWriter(engine, firstSeq);
+  const firstSeq = await nextSeq(engine, opts.formats);
+  const writers = new Writers(engine, firstSeq);
   const files: FileReport[] = [];
   const entries: EntryInfo[] = [];
   let fileId = opts.firstFileId ?? 0;
@@ -44,32 +44,66 @@ export async function ingest(engine: Engine, inputs: InputFile[], opts: IngestOp
   for (let i = 0; i < inputs.length; i++) {
     const { blob, name } = inputs[i];
     const reports = await ingestFile(blob, name, i, {
-      engine, formats: opts.formats, writer, retainFrom, signal: opts.signal,
+      engine, formats: opts.formats, writers, retainFrom, signal: opts.signal,
       nextFileId: () => fileId++,
       onEntry: (info) => entries.push(info),
       onProgress: (p) => opts.onProgress?.({ file: name, index: i, ...p }),
     });
     files.push(...reports);
   }
-  try { await writer.flush(); }
+  try { await writers.flush(); }
   catch (e) { const last = files.at(-1); if (last && !last.fatal) last.fatal = `stopped: ${message(e)}`; }
 
-  await reconcile(engine, files, firstSeq);
+  const stored = await reconcileEvents(engine, firstSeq);
+  for (const t of writers.tables) await reconcileTable(engine, t, firstSeq, stored);
+  settle(files, stored);
   for (const r of files) opts.onFileDone?.(r);
   const [{ n }] = await engine.query('SELECT count(*)::DOUBLE AS n FROM events');
   return { files, entries, events: Number(n) };
 }
 
-async function reconcile(engine: Engine, files: FileReport[], firstSeq: number): Promise<void> {
+interface Stored { dups: Map<number, number>; rows: Map<number, number> }
+
+async function nextSeq(engine: Engine, formats: readonly AnyFormat[]): Promise<number> {
+  let next = Number((await engine.query('SELECT coalesce(max(seq) + 1, 0)::DOUBLE AS n FROM events'))[0].n);
+  for (const f of formats) {
+    if (!isTableFormat(f) || !(await tableExists(engine, f.table))) continue;
+    next = Math.max(next, Number((await engine.query(`SELECT coalesce(max(_seq) + 1, 0)::DOUBLE AS n FROM ${ident(f.table)}`))[0].n));
+  }
+  return next;
+}
+
+const tableExists = async (engine: Engine, name: string) =>
+  (await engine.query('SELECT 1 FROM information_schema.tables WHERE table_name = ?', [name])).length > 0;
+
+async function reconcileEvents(engine: Engine, firstSeq: number): Promise<Stored> {
   const dups = new Map<number, number>();
   for (const r of await engine.query(DEDUPE_COUNT, [firstSeq])) dups.set(Number(r.file_id), Number(r.n));
   if (dups.size) await engine.query(DEDUPE_DELETE);
-  const stored = new Map<number, number>();
+  const rows = new Map<number, number>();
   for (const r of await engine.query('SELECT file_id, count(*)::DOUBLE AS n FROM events WHERE seq >= ? GROUP BY file_id', [firstSeq]))
-    stored.set(Number(r.file_id), Number(r.n));
+    rows.set(Number(r.file_id), Number(r.n));
+  return { dups, rows };
+}
+
+/** Same accounting for a non-event table: later copies of a key are duplicates. */
+async function reconcileTable(engine: Engine, format: TableFormat, firstSeq: number, stored: Stored): Promise<void> {
+  const t = ident(format.table);
+  if (format.key?.length) {
+    const key = format.key.map(ident).join(', ');
+    const ranked = `SELECT _file_id, _seq, row_number() OVER (PARTITION BY ${key} ORDER BY _seq) AS rn FROM ${t}`;
+    for (const r of await engine.query(`SELECT _file_id, count(*)::DOUBLE AS n FROM (${ranked}) WHERE rn > 1 AND _seq >= ? GROUP BY _file_id`, [firstSeq]))
+      stored.dups.set(Number(r._file_id), (stored.dups.get(Number(r._file_id)) ?? 0) + Number(r.n));
+    await engine.query(`DELETE FROM ${t} WHERE _seq IN (SELECT _seq FROM (${ranked}) WHERE rn > 1)`);
+  }
+  for (const r of await engine.query(`SELECT _file_id, count(*)::DOUBLE AS n FROM ${t} WHERE _seq >= ? GROUP BY _file_id`, [firstSeq]))
+    stored.rows.set(Number(r._file_id), (stored.rows.get(Number(r._file_id)) ?? 0) + Number(r.n));
+}
+
+function settle(files: FileReport[], { dups, rows }: Stored): void {
   for (const f of files) {
     f.duplicates = dups.get(f.fileId) ?? 0;
-    f.loaded = stored.get(f.fileId) ?? 0;
+    f.loaded = rows.get(f.fileId) ?? 0;
     const gap = f.read - (f.loaded + f.rejected + f.duplicates + f.excluded);
     if (gap > 0) {
       f.rejected += gap;

@@ -2,15 +2,15 @@
 
 import { splitCsv } from './records/csv-framer.ts';
 import { frameJson, WRAPPER_KEYS } from './records/json-framer.ts';
-import type { Format } from './formats/format.ts';
+import type { AnyFormat, Format } from './formats/format.ts';
 
 export type Sniffed =
-  | { ok: true; format: Format; unwrap: boolean; skipLines: number }
+  | { ok: true; format: AnyFormat; unwrap: boolean; skipLines: number }
   | { ok: false; reason: string };
 
 const loose = new TextDecoder('utf-8');
 
-export async function sniff(head: Uint8Array, formats: readonly Format[]): Promise<Sniffed> {
+export async function sniff(head: Uint8Array, formats: readonly AnyFormat[]): Promise<Sniffed> {
   const text = loose.decode(head);
   const trimmed = text.trimStart();
   const supported = `Supported: ${formats.map((f) => f.label).join('; ')}.`;
@@ -23,7 +23,7 @@ export async function sniff(head: Uint8Array, formats: readonly Format[]): Promi
   let skipLines = 0;
   while (skipLines < lines.length - 1 && (lines[skipLines].startsWith('#TYPE') || lines[skipLines].trim() === '')) skipLines++;
   const header = splitCsv(lines[skipLines]).map((h) => h.trim());
-  let best: Format | null = null, score = 0;
+  let best: AnyFormat | null = null, score = 0;
   for (const f of formats) {
     if (f.framing !== 'csv') continue;
     const s = f.sniffHeader(header);
@@ -36,12 +36,12 @@ export async function sniff(head: Uint8Array, formats: readonly Format[]): Promi
     : `not a supported export: the first line is neither a CSV header we know nor JSON. ${supported}` };
 }
 
-async function sniffJson(head: Uint8Array, formats: readonly Format[], supported: string): Promise<Sniffed> {
+async function sniffJson(head: Uint8Array, formats: readonly AnyFormat[], supported: string): Promise<Sniffed> {
   const first = await firstRecord(head);
   if (first === undefined) return { ok: false, reason: `the JSON could not be read: its first record is malformed or longer than the sniffing window. ${supported}` };
   const inner = wrapped(first);
   let best: Format | null = null, score = 0, unwrap = false;
-  for (const f of formats) {
+  for (const f of formats as readonly Format[]) {
     if (f.framing !== 'json') continue;
     const candidates: [unknown, boolean][] = [[first, false]];
     if (inner !== undefined && f.unwrap) candidates.push([inner, true]);

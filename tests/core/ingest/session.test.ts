@@ -67,3 +67,21 @@ describe('ingest session', () => {
     expect(res.events).toBe(1);
   });
 });
+
+describe('ingest of non-event tables', () => {
+  it('loads directory-like CSV rows into their own table with the same accounting', async () => {
+    const engine = await openNative();
+    const { toyTable } = await import('../../helpers/toy-format.ts');
+    const csv = 'email,hired,level\nA@x.example,2024-01-02,3\nnobody,2024-01-02,1\nb@x.example,,\na@x.example,2025-01-01,4\n';
+    const res = await ingest(engine, [{ blob: blob(csv), name: 'people.csv' }, { blob: blob('id,time,action\n1,2026-01-01T00:00:00Z,a\n'), name: 'e.csv' }],
+      { formats: [toyCsv, toyTable], now: NOW });
+    expect(res.files[0]).toMatchObject({ format: 'toy-people', read: 4, loaded: 2, rejected: 1, duplicates: 1 });
+    expect(res.files[0].errors).toEqual([{ line: 3, reason: "not an e-mail address: 'nobody'" }]);
+    expect(res.files.every(balanced)).toBe(true);
+    expect(await engine.query('SELECT email, epoch_ms(hired::TIMESTAMP)::DOUBLE AS hired, level FROM toy_people ORDER BY email')).toEqual([
+      { email: 'a@x.example', hired: Date.UTC(2024, 0, 2), level: 3 }, { email: 'b@x.example', hired: null, level: null },
+    ]);
+    expect(res.events).toBe(1);
+    await engine.close();
+  });
+});

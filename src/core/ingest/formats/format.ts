@@ -35,3 +35,26 @@ export interface JsonFormat extends FormatBase {
 }
 
 export type Format = CsvFormat | JsonFormat;
+
+/** A value of a non-event table row (directory, usage reports, Viva person query). */
+export type TableValue = string | number | null;
+
+/**
+ * CSV inputs that are not audit events (HR directory, usage reports, Viva person queries): each row goes to
+ * its own table. `columns` are created on first use; rows with the same `key` are counted as duplicates.
+ */
+export interface TableFormat {
+  id: string;
+  label: string;
+  framing: 'csv';
+  kind: 'table';
+  table: string;
+  columns: readonly { name: string; sql: 'VARCHAR' | 'DOUBLE' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | 'INTEGER' }[];
+  key?: readonly string[];
+  sniffHeader(header: string[]): number;
+  /** Prepares per-file state; throws RowError if the header is unusable. */
+  open(header: string[]): { read(fields: string[]): Record<string, TableValue>[] };
+}
+
+export type AnyFormat = Format | TableFormat;
+export const isTableFormat = (f: AnyFormat): f is TableFormat => (f as TableFormat).kind === 'table';

@@ -1,0 +1,31 @@
+// Opens files from disk as Blobs (streamed, never read whole) and loads them into a native engine.
+
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Engine } from '../core/engine.ts';
+import { FORMATS } from '../core/ingest/formats/index.ts';
+import { newReport, type FileReport } from '../core/ingest/report.ts';
+import { ingest, type IngestResult, type InputFile } from '../core/ingest/session.ts';
+import { openNative } from '../../workers/engine/native.ts';
+
+export interface Loaded { engine: Engine; result: IngestResult; unreadable: FileReport[] }
+
+export async function loadFiles(paths: string[], opts: { retentionMonths?: number } = {}): Promise<Loaded> {
+  const engine = await openNative();
+  const inputs: InputFile[] = [];
+  const unreadable: FileReport[] = [];
+  for (const p of paths) {
+    try {
+      const s = await stat(p);
+      if (!s.isFile()) throw new Error('not a regular file');
+      inputs.push({ blob: await openAsBlob(p), name: basename(p) });
+    } catch (e) {
+      const r = newReport(-1, p);
+      r.fatal = `could not be opened: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`;
+      unreadable.push(r);
+    }
+  }
+  const result = await ingest(engine, inputs, { formats: FORMATS, retentionMonths: opts.retentionMonths });
+  return { engine, result, unreadable };
+}

@@ -1,0 +1,75 @@
+// The engine worker: owns DuckDB-WASM (in a nested worker), ingest, raw read-back and queries.
+
+import * as Comlink from 'comlink';
+import { FORMATS } from '../src/core/ingest/formats/index.ts';
+import type { EntryInfo } from '../src/core/ingest/pipeline.ts';
+import { readRaw } from '../src/core/ingest/raw.ts';
+import { ingest, type InputFile } from '../src/core/ingest/session.ts';
+import { generateDemo } from '../fixtures/generate/index.ts';
+import { openBrowserDb, type BrowserDb } from './engine/browser.ts';
+import type { EngineApi, IngestProgress, IngestSummary } from './protocol.ts';
+
+let opened: Promise<BrowserDb> | null = null;
+const sources: Blob[] = [];
+const entries = new Map<number, EntryInfo>();
+let controller: AbortController | null = null;
+
+const open = () => (opened ??= openBrowserDb());
+
+async function load(inputs: InputFile[], retentionMonths: number, onProgress: (p: IngestProgress) => void): Promise<IngestSummary> {
+  const { engine } = await open();
+  const started = performance.now();
+  const base = sources.length;
+  sources.push(...inputs.map((i) => i.blob));
+  const totalBytes = inputs.reduce((n, i) => n + i.blob.size, 0);
+  let doneBytes = 0, lastIndex = 0, lastPost = 0;
+  controller = new AbortController();
+  const result = await ingest(engine, inputs, {
+    formats: FORMATS, retentionMonths, signal: controller.signal,
+    firstFileId: entries.size ? Math.max(...entries.keys()) + 1 : 0,
+    onProgress: (p) => {
+      if (p.index !== lastIndex) { doneBytes += inputs[lastIndex].blob.size; lastIndex = p.index; }
+      const now = performance.now();
+      if (now - lastPost < 100) return;
+      lastPost = now;
+      onProgress({ file: p.file, index: p.index, files: inputs.length, inputBytes: doneBytes + p.inputBytes, totalBytes, rows: p.rows });
+    },
+  });
+  for (const e of result.entries) entries.set(e.fileId, { ...e, source: base + e.source });
+  controller = null;
+  return { files: result.files, events: result.events, ms: performance.now() - started };
+}
+
+const api: EngineApi = {
+  async init() {
+    const { bundle, engine } = await open();
+    const [{ limit }] = await engine.query("SELECT current_setting('memory_limit') AS limit");
+    return { engine: 'duckdb-wasm', bundle, memoryLimit: String(limit) };
+  },
+  ingest: (files, opts, onProgress) => load(files.map((f) => ({ blob: f, name: f.name })), opts.retentionMonths, onProgress),
+  async loadDemo(onProgress) {
+    const demo = generateDemo();
+    const inputs = demo.files.map((f) => ({ blob: new Blob([f.text]), name: f.path }));
+    return load(inputs, 24, onProgress);
+  },
+  cancelIngest() { controller?.abort(); },
+  async query(sql, params) { return (await open()).engine.query(sql, params); },
+  async readRaw({ fileId, offset, length }) {
+    const entry = entries.get(fileId);
+    if (!entry) throw new Error(`no loaded file with id ${fileId}`);
+    return readRaw(sources[entry.source], entry, offset, length);
+  },
+  async memory() {
+    const rows = await (await open()).engine.query('SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()');
+    return { usedBytes: Number(rows[0].b) };
+  },
+  async reset() {
+    const { engine } = await open();
+    await engine.query('DROP TABLE IF EXISTS events');
+    await engine.query('DROP TABLE IF EXISTS stage');
+    sources.length = 0;
+    entries.clear();
+  },
+};
+
+Comlink.expose(api);
