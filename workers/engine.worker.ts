@@ -7,6 +7,7 @@ import { readRaw } from '../src/core/ingest/raw.ts';
 import { ingest, type InputFile } from '../src/core/ingest/session.ts';
 import { generateDemo } from '../fixtures/generate/index.ts';
 import { openBrowserDb, type BrowserDb } from './engine/browser.ts';
+import { parsePool } from './engine/parse-pool.ts';
 import type { EngineApi, IngestProgress, IngestSummary } from './protocol.ts';
 
 let opened: Promise<BrowserDb> | null = null;
@@ -15,6 +16,9 @@ const entries = new Map<number, EntryInfo>();
 let controller: AbortController | null = null;
 
 const open = () => (opened ??= openBrowserDb());
+// One core stays with DuckDB; the rest parse. On a 2-core machine that is one parse worker beside the engine.
+const POOL_SIZE = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+let pool: ReturnType<typeof parsePool> | null = null;
 
 async function load(inputs: InputFile[], retentionMonths: number, onProgress: (p: IngestProgress) => void): Promise<IngestSummary> {
   const { engine } = await open();
@@ -25,7 +29,7 @@ async function load(inputs: InputFile[], retentionMonths: number, onProgress: (p
   let doneBytes = 0, lastIndex = 0, lastPost = 0;
   controller = new AbortController();
   const result = await ingest(engine, inputs, {
-    formats: FORMATS, retentionMonths, signal: controller.signal,
+    formats: FORMATS, retentionMonths, signal: controller.signal, parser: (pool ??= parsePool(POOL_SIZE)),
     firstFileId: entries.size ? Math.max(...entries.keys()) + 1 : 0,
     onProgress: (p) => {
       if (p.index !== lastIndex) { doneBytes += inputs[lastIndex].blob.size; lastIndex = p.index; }

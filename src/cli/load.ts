@@ -8,6 +8,7 @@ import { FORMATS } from '../core/ingest/formats/index.ts';
 import { newReport, type FileReport } from '../core/ingest/report.ts';
 import { ingest, type IngestResult, type InputFile } from '../core/ingest/session.ts';
 import { openNative } from '../../workers/engine/native.ts';
+import { isParquet, loadParquet } from './parquet.ts';
 
 export interface Loaded { engine: Engine; result: IngestResult; unreadable: FileReport[] }
 
@@ -15,10 +16,12 @@ export async function loadFiles(paths: string[], opts: { retentionMonths?: numbe
   const engine = await openNative();
   const inputs: InputFile[] = [];
   const unreadable: FileReport[] = [];
+  const parquet: FileReport[] = [];
   for (const p of paths) {
     try {
       const s = await stat(p);
       if (!s.isFile()) throw new Error('not a regular file');
+      if (await isParquet(p)) { parquet.push(await loadParquet(engine, p, 100_000 + parquet.length)); continue; }
       inputs.push({ blob: await openAsBlob(p), name: basename(p) });
     } catch (e) {
       const r = newReport(-1, p);
@@ -27,5 +30,6 @@ export async function loadFiles(paths: string[], opts: { retentionMonths?: numbe
     }
   }
   const result = await ingest(engine, inputs, { formats: FORMATS, retentionMonths: opts.retentionMonths });
+  result.files.unshift(...parquet);
   return { engine, result, unreadable };
 }

@@ -18,5 +18,7 @@ export interface Engine {
   query(sql: string, params?: readonly Value[]): Promise<Row[]>;
   /** Append a batch to an existing table whose columns match the batch's names. */
   append(table: string, batch: ColumnBatch): Promise<void>;
+  /** Optional fast path: a batch already encoded (Arrow IPC) by a parse worker. */
+  appendEncoded?(table: string, batch: { ipc: Uint8Array; length: number }): Promise<void>;
   close(): Promise<void>;
 }

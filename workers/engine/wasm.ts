@@ -41,6 +41,10 @@ export class WasmEngine implements Engine {
     await this.conn.insertArrowFromIPCStream(batchToIPC(batch), { name: table, create: false });
   }
 
+  async appendEncoded(table: string, batch: { ipc: Uint8Array; length: number }): Promise<void> {
+    if (batch.length) await this.conn.insertArrowFromIPCStream(batch.ipc, { name: table, create: false });
+  }
+
   async close(): Promise<void> {
     await this.conn.close();
     await this.onClose();

@@ -2,18 +2,29 @@
 
 import type { Engine } from '../engine.ts';
 import { isoUtc } from '../normalise/time.ts';
-import { isTableFormat, RowError, type AnyFormat, type TableFormat, type TableValue } from './formats/format.ts';
+import { isTableFormat, RowError, type AnyFormat, type Format, type TableFormat, type TableValue } from './formats/format.ts';
+import { JobBuilder } from './job-builder.ts';
+import { parseJob, type ParseJob, type ParseResult } from './parse-job.ts';
 import type { Writers } from './writers.ts';
 import { frameCsv, splitCsv } from './records/csv-framer.ts';
 import { frameJson } from './records/json-framer.ts';
 import { decodeUtf8, type RawRecord } from './records/record.ts';
-import { newReport, reject, type FileReport } from './report.ts';
+import { newReport, noteRejected, reject, type FileReport } from './report.ts';
 import { sniff } from './sniff.ts';
 import { peek, type ByteStream } from './stream/bytes.ts';
 import { openEntries, type TextEntry } from './stream/open.ts';
-import type { EventRow } from '../schema/events.ts';
 
 export interface EntryInfo { fileId: number; name: string; path: number[]; source: number }
+
+export interface Parsed { result: ParseResult; encoded?: { ipc: Uint8Array; length: number } }
+
+/** Where parse jobs run: inline, or a pool of workers (browser). `capacity` jobs may be in flight. */
+export interface Parser { capacity: number; parse(job: ParseJob): Promise<Parsed> }
+
+export const inlineParser = (formats: readonly AnyFormat[]): Parser => ({
+  capacity: 1,
+  parse: async (job) => ({ result: parseJob(job, formats.filter((f): f is Format => !isTableFormat(f))) }),
+});
 
 export interface IngestContext {
   engine: Engine;
@@ -25,6 +36,7 @@ export interface IngestContext {
   onEntry?: (info: EntryInfo, report: FileReport) => void;
   onProgress?: (p: { inputBytes: number; rows: number }) => void;
   signal?: AbortSignal;
+  parser?: Parser;
 }
 
 const SNIFF_BYTES = 4 * 1024 * 1024;
@@ -64,61 +76,61 @@ async function ingestEntry(entry: TextEntry, report: FileReport, ctx: IngestCont
   if (!sniffed.ok) { report.fatal = sniffed.reason; return; }
   const format = sniffed.format;
   report.format = format.id;
-  let first = Infinity, last = -Infinity;
+  if (isTableFormat(format)) await ingestTable(format, rest, sniffed.skipLines, report, ctx, onRows);
+  else await ingestEvents(format, sniffed.unwrap, sniffed.skipLines, rest, report, ctx, onRows);
+}
 
-  const accept = async (rowsOut: EventRow[], rec: RawRecord) => {
-    for (const row of rowsOut) {
-      report.read++;
-      if (!(row.ts >= ctx.retainFrom)) { report.excluded++; continue; }
-      if (row.ts < first) first = row.ts;
-      if (row.ts > last) last = row.ts;
-      report.loaded++;
-      await ctx.writers.events.add(row, format.id, { fileId: report.fileId, line: rec.line, offset: rec.offset, length: rec.bytes.length });
-    }
-    onRows(rowsOut.length);
+const JOB_BYTES = 2 * 1024 * 1024;
+
+/** Events: framed records are grouped into parse jobs; results are applied in file order. */
+async function ingestEvents(
+  format: Format, unwrap: boolean, skipLines: number, rest: ByteStream, report: FileReport, ctx: IngestContext, onRows: (n: number) => void,
+): Promise<void> {
+  const parser = ctx.parser ?? inlineParser(ctx.formats);
+  let header: string[] | null = null;
+  let skip = skipLines;
+  let first = Infinity, last = -Infinity;
+  const jobs = new JobBuilder();
+  const inflight: Promise<Parsed>[] = [];
+
+  const apply = async ({ result, encoded }: Parsed) => {
+    report.read += result.read;
+    report.loaded += result.loaded;
+    report.excluded += result.excluded;
+    for (const r of result.rejects) noteRejected(report, r.line, r.reason);
+    first = Math.min(first, result.first);
+    last = Math.max(last, result.last);
+    await ctx.writers.events(result, encoded);
+    onRows(result.read);
+  };
+  const dispatch = async () => {
+    if (!jobs.size) return;
+    inflight.push(parser.parse(jobs.take({ formatId: format.id, header, fileId: report.fileId, retainFrom: ctx.retainFrom, seqBase: ctx.writers.jobBase() })));
+    while (inflight.length > parser.capacity) await apply(await inflight.shift()!);
   };
 
-  if (isTableFormat(format)) {
-    await ingestTable(format, rest, sniffed.skipLines, report, ctx, onRows);
-  } else if (format.framing === 'csv') {
-    let header: string[] | null = null;
-    let reader: ReturnType<typeof format.open> | null = null;
-    let skip = sniffed.skipLines;
-    for await (const rec of frameCsv(rest)) {
+  try {
+    const framed = format.framing === 'csv' ? frameCsv(rest) : frameJson(rest, { unwrap });
+    for await (const rec of framed) {
       if (ctx.signal?.aborted) throw new Error('cancelled');
       if (rec.error) { reject(report, rec.line, rec.error); continue; }
-      const text = decode(rec);
-      if (text === null) { reject(report, rec.line, 'invalid UTF-8 text'); continue; }
-      if (skip > 0 && (text.startsWith('#TYPE') || !text.trim())) { skip--; continue; }
-      if (!header) {
+      if (format.framing === 'csv' && !header) {
+        const text = decode(rec);
+        if (text === null) { reject(report, rec.line, 'invalid UTF-8 text in the header'); continue; }
+        if (skip > 0 && (text.startsWith('#TYPE') || !text.trim())) { skip--; continue; }
         header = splitCsv(text).map((h) => h.trim());
-        reader = format.open(header);
+        format.open(header);
         continue;
       }
-      const fields = splitCsv(text);
-      if (fields.length !== header.length) {
-        reject(report, rec.line, `expected ${header.length} fields, found ${fields.length}`);
-        continue;
-      }
-      let out: EventRow[];
-      try { out = reader!.read(fields); } catch (e) { rowFailure(report, rec.line, e); continue; }
-      await accept(out, rec);
+      jobs.push(rec);
+      if (jobs.bytes >= JOB_BYTES) await dispatch();
     }
-  } else {
-    for await (const rec of frameJson(rest, { unwrap: sniffed.unwrap })) {
-      if (ctx.signal?.aborted) throw new Error('cancelled');
-      if (rec.error) { reject(report, rec.line, rec.error); continue; }
-      const text = decode(rec);
-      if (text === null) { reject(report, rec.line, 'invalid UTF-8 text'); continue; }
-      let value: unknown;
-      try { value = JSON.parse(text); }
-      catch (e) { reject(report, rec.line, `invalid JSON: ${message(e)}`); continue; }
-      let out: EventRow[];
-      try { out = format.read(value); } catch (e) { rowFailure(report, rec.line, e); continue; }
-      await accept(out, rec);
-    }
+    await dispatch();
+    while (inflight.length) await apply(await inflight.shift()!);
+  } finally {
+    await Promise.allSettled(inflight);
+    if (first !== Infinity) { report.first = isoUtc(first); report.last = isoUtc(last); }
   }
-  if (first !== Infinity) { report.first = isoUtc(first); report.last = isoUtc(last); }
 }
 
 /** Non-event CSV inputs: every row becomes zero or more rows of the format's own table. */

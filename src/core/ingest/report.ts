@@ -29,8 +29,14 @@ export function newReport(fileId: number, file: string): FileReport {
     first: null, last: null, bytes: 0, errors: [], moreErrors: 0, fatal: null };
 }
 
+/** A row read and refused. */
 export function reject(report: FileReport, line: number, reason: string): void {
   report.read++;
+  noteRejected(report, line, reason);
+}
+
+/** A refusal whose row was already counted as read. */
+export function noteRejected(report: FileReport, line: number, reason: string): void {
   report.rejected++;
   if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push({ line, reason });
   else report.moreErrors++;

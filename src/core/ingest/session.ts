@@ -5,7 +5,7 @@ import { CREATE_TABLES, DEDUPE_COUNT, DEDUPE_DELETE } from '../schema/ddl.ts';
 import { ident } from '../sql/quote.ts';
 import { isTableFormat, type AnyFormat, type TableFormat } from './formats/format.ts';
 import { Writers } from './writers.ts';
-import { ingestFile, message, type EntryInfo } from './pipeline.ts';
+import { ingestFile, message, type EntryInfo, type Parser } from './pipeline.ts';
 import type { FileReport } from './report.ts';
 
 export interface InputFile { blob: Blob; name: string }
@@ -20,6 +20,7 @@ export interface IngestOptions {
   onProgress?: (p: { file: string; index: number; inputBytes: number; rows: number }) => void;
   onFileDone?: (r: FileReport) => void;
   signal?: AbortSignal;
+  parser?: Parser;
 }
 
 export async function ensureSchema(engine: Engine): Promise<void> {
@@ -44,7 +45,7 @@ export async function ingest(engine: Engine, inputs: InputFile[], opts: IngestOp
   for (let i = 0; i < inputs.length; i++) {
     const { blob, name } = inputs[i];
     const reports = await ingestFile(blob, name, i, {
-      engine, formats: opts.formats, writers, retainFrom, signal: opts.signal,
+      engine, formats: opts.formats, writers, retainFrom, signal: opts.signal, parser: opts.parser,
       nextFileId: () => fileId++,
       onEntry: (info) => entries.push(info),
       onProgress: (p) => opts.onProgress?.({ file: name, index: i, ...p }),
@@ -102,6 +103,7 @@ async function reconcileTable(engine: Engine, format: TableFormat, firstSeq: num
 
 function settle(files: FileReport[], { dups, rows }: Stored): void {
   for (const f of files) {
+    f.errors.sort((a, b) => a.line - b.line);
     f.duplicates = dups.get(f.fileId) ?? 0;
     f.loaded = rows.get(f.fileId) ?? 0;
     const gap = f.read - (f.loaded + f.rejected + f.duplicates + f.excluded);

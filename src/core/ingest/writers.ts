@@ -1,21 +1,44 @@
 // All writers of one ingest run share one sequence, so every stored row has a unique, ordered `seq`.
+// Parse jobs reserve a block of SEQ_STRIDE numbers each, so they can be numbered before they are parsed.
 
 import type { Engine } from '../engine.ts';
-import { BatchWriter } from './batch-writer.ts';
+import { FLUSH_STAGE } from '../schema/ddl.ts';
 import type { TableFormat } from './formats/format.ts';
+import { SEQ_STRIDE, type ParseResult } from './parse-job.ts';
 import { TableWriter } from './table-writer.ts';
 
+const STAGE_ROWS = 65_536;
+
 export class Writers {
-  readonly events: BatchWriter;
   private tableWriters = new Map<string, TableWriter>();
   private seq: number;
+  private staged = 0;
 
   constructor(private engine: Engine, readonly firstSeq: number) {
     this.seq = firstSeq;
-    this.events = new BatchWriter(engine, this.next);
   }
 
   private next = () => this.seq++;
+
+  jobBase(): number {
+    const base = Math.ceil(this.seq / SEQ_STRIDE) * SEQ_STRIDE;
+    this.seq = base + SEQ_STRIDE;
+    return base;
+  }
+
+  /** Appends a parsed job's rows to the staging table; moves staged rows into `events` in large steps. */
+  async events(result: ParseResult, encoded?: { ipc: Uint8Array; length: number }): Promise<void> {
+    if (encoded && this.engine.appendEncoded) await this.engine.appendEncoded('stage', encoded);
+    else if (result.batch) await this.engine.append('stage', result.batch);
+    else return;
+    this.staged += result.loaded;
+    if (this.staged >= STAGE_ROWS) await this.flushStage();
+  }
+
+  private async flushStage(): Promise<void> {
+    for (const sql of FLUSH_STAGE) await this.engine.query(sql);
+    this.staged = 0;
+  }
 
   table(format: TableFormat): TableWriter {
     let w = this.tableWriters.get(format.table);
@@ -26,7 +49,7 @@ export class Writers {
   get tables(): TableFormat[] { return [...this.tableWriters.values()].map((w) => w.format); }
 
   async flush(): Promise<void> {
-    await this.events.flush();
+    if (this.staged) await this.flushStage();
     for (const w of this.tableWriters.values()) await w.flush();
   }
 }
