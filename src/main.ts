@@ -1,5 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { startHashSync } from './lib/state/filters.svelte.ts';
+import { initTheme } from './lib/state/theme.svelte.ts';
 import './app.css';
 
+initTheme();
+startHashSync();
 mount(App, { target: document.getElementById('app')! });

@@ -8,6 +8,8 @@ import { ingest, type InputFile } from '../src/core/ingest/session.ts';
 import { generateDemo } from '../fixtures/generate/index.ts';
 import { openBrowserDb, type BrowserDb } from './engine/browser.ts';
 import { parsePool } from './engine/parse-pool.ts';
+import { SqlConsole } from './engine/console.ts';
+import { latestRunner } from './engine/latest.ts';
 import type { EngineApi, IngestProgress, IngestSummary } from './protocol.ts';
 
 let opened: Promise<BrowserDb> | null = null;
@@ -16,6 +18,8 @@ const entries = new Map<number, EntryInfo>();
 let controller: AbortController | null = null;
 
 const open = () => (opened ??= openBrowserDb());
+const queryLatest = latestRunner(async () => (await open()).engine);
+const sqlConsole = new SqlConsole(async () => (await open()).db);
 // One core stays with DuckDB; the rest parse. On a 2-core machine that is one parse worker beside the engine.
 const POOL_SIZE = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 let pool: ReturnType<typeof parsePool> | null = null;
@@ -58,6 +62,10 @@ const api: EngineApi = {
   },
   cancelIngest() { controller?.abort(); },
   async query(sql, params) { return (await open()).engine.query(sql, params); },
+  queryLatest: (tag, sql, params) => queryLatest(tag, sql, params),
+  consoleRun: (sql, maxRows) => sqlConsole.run(sql, maxRows),
+  consolePage: (offset, limit) => sqlConsole.page(offset, limit),
+  consoleCancel: () => sqlConsole.cancel(),
   async readRaw({ fileId, offset, length }) {
     const entry = entries.get(fileId);
     if (!entry) throw new Error(`no loaded file with id ${fileId}`);

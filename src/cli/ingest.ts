@@ -22,6 +22,9 @@ function publicReport(f: FileReport) {
   };
 }
 
+/** Log text can hold terminal escape sequences; show control characters instead of sending them. */
+const visible = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 function table(files: FileReport[], events: number): string {
   const lines = files.map((f) => {
     const head = `${f.file}\t${f.format ?? 'not recognised'}\tread ${f.read}\tloaded ${f.loaded}\trejected ${f.rejected}\tduplicates ${f.duplicates}\texcluded ${f.excluded}`;
@@ -29,5 +32,5 @@ function table(files: FileReport[], events: number): string {
     if (f.errors.length > 10 || f.moreErrors) errs.push(`  … ${f.errors.length - 10 + f.moreErrors} more`);
     return [head, ...errs].join('\n');
   });
-  return `${lines.join('\n')}\nevents in table: ${events}\n`;
+  return visible(`${lines.join('\n')}\nevents in table: ${events}\n`);
 }

@@ -38,11 +38,13 @@ describe('loading files in the built app (headless Chromium)', () => {
   it('loads the demo organisation and shows a populated overview', async () => {
     const { page, origin } = s;
     await page.goto(`${origin}/#/load`);
+    await page.reload(); // a fresh engine: nothing left from the previous test
     await waitReady(page);
+    expect(await page.getAttribute('[data-testid="event-count"]', 'data-count')).toBe('0');
     await page.click('[data-testid="demo-button"]');
     await page.waitForSelector('[data-testid="ingest-report"]', { timeout: 120_000 });
     const count = Number(await page.getAttribute('[data-testid="event-count"]', 'data-count'));
-    expect(count).toBeGreaterThan(10_000);
+    expect(count).toBeGreaterThan(1_000);
     const rejected = await page.$$eval('[data-testid="ingest-file"]', (els) => els.map((e) => Number(e.getAttribute('data-rejected'))));
     expect(rejected.every((n) => n === 0)).toBe(true);
     await page.screenshot({ path: join(shots, 'load-demo.png'), fullPage: true });

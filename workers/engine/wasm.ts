@@ -21,6 +21,9 @@ export function offlineSettings(extensionRepository: string): string[] {
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
     `SET custom_extension_repository = '${extensionRepository.replaceAll("'", "''")}'`,
+    // Rows only ever arrive as Arrow appends: the engine never needs to read a file or URL by itself.
+    'SET enable_external_access = false',
+    'SET lock_configuration = true',
   ];
 }
 

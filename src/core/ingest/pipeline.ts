@@ -13,6 +13,7 @@ import { newReport, noteRejected, reject, type FileReport } from './report.ts';
 import { sniff } from './sniff.ts';
 import { peek, type ByteStream } from './stream/bytes.ts';
 import { openEntries, type TextEntry } from './stream/open.ts';
+import { InflateLimitError } from './stream/limits.ts';
 
 export interface EntryInfo { fileId: number; name: string; path: number[]; source: number }
 
@@ -56,6 +57,7 @@ export async function ingestFile(blob: Blob, name: string, source: number, ctx: 
       } catch (e) {
         if (ctx.signal?.aborted) throw e;
         report.fatal = `stopped after ${report.read} rows: ${message(e)}`;
+        if (e instanceof InflateLimitError) break;
       }
     }
   } catch (e) {
@@ -71,9 +73,9 @@ export async function ingestFile(blob: Blob, name: string, source: number, ctx: 
 async function ingestEntry(entry: TextEntry, report: FileReport, ctx: IngestContext, onRows: (n: number) => void): Promise<void> {
   let bytes = 0;
   const stream = countBytes(entry.stream, (n) => { bytes += n; report.bytes = bytes; });
-  const { head, rest } = await peek(stream, SNIFF_BYTES);
+  const { head, rest, failure } = await peek(stream, SNIFF_BYTES);
   const sniffed = await sniff(head, ctx.formats);
-  if (!sniffed.ok) { report.fatal = sniffed.reason; return; }
+  if (!sniffed.ok) { if (failure) throw failure; report.fatal = sniffed.reason; return; }
   const format = sniffed.format;
   report.format = format.id;
   if (isTableFormat(format)) await ingestTable(format, rest, sniffed.skipLines, report, ctx, onRows);
@@ -127,6 +129,12 @@ async function ingestEvents(
     }
     await dispatch();
     while (inflight.length) await apply(await inflight.shift()!);
+  } catch (e) {
+    if (!ctx.signal?.aborted) {
+      await dispatch();
+      while (inflight.length) await apply(await inflight.shift()!);
+    }
+    throw e;
   } finally {
     await Promise.allSettled(inflight);
     if (first !== Infinity) { report.first = isoUtc(first); report.last = isoUtc(last); }

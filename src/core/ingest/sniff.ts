@@ -31,6 +31,11 @@ export async function sniff(head: Uint8Array, formats: readonly AnyFormat[]): Pr
   }
   if (best) return { ok: true, format: best, unwrap: false, skipLines };
   const cols = header.slice(0, 8).map((h) => h.slice(0, 40)).join(', ');
+  const headerLike = header.length > 1 && header.every((h) => h.length > 0 && h.length <= 60 && !/\s{2,}|[.!?]$/.test(h));
+  if (!headerLike) {
+    const first = lines[skipLines].slice(0, 80).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+    return { ok: false, reason: `not a supported export: it looks like plain text (first line: "${first}"). ${supported}` };
+  }
   return { ok: false, reason: header.length > 1
     ? `not a supported export: it looks like CSV with columns ${cols}${header.length > 8 ? ', …' : ''}. ${supported}`
     : `not a supported export: the first line is neither a CSV header we know nor JSON. ${supported}` };
@@ -50,8 +55,7 @@ async function sniffJson(head: Uint8Array, formats: readonly AnyFormat[], suppor
       if (s > score) { score = s; best = f; unwrap = viaWrapper; }
     }
   }
-  const topIsObject = new TextDecoder().decode(head.subarray(0, 64)).trimStart()[0] === '{';
-  if (best) return { ok: true, format: best, unwrap: unwrap && topIsObject, skipLines: 0 };
+  if (best) return { ok: true, format: best, unwrap, skipLines: 0 };
   const keys = first && typeof first === 'object' ? Object.keys(first as object).slice(0, 10).join(', ') : typeof first;
   return { ok: false, reason: `not a supported export: it looks like JSON records with keys ${keys.slice(0, 300)}. ${supported}` };
 }

@@ -14,13 +14,15 @@ const DEFAULT_PAIRS: ReadonlyArray<[string, string]> = [['Name', 'Value'], ['nam
 export function flatten(record: unknown, opts: FlattenOptions = {}, prefix = '', out: Record<string, string> = {}): Record<string, string> {
   const maxKeys = opts.maxKeys ?? 200;
   const maxValue = opts.maxValue ?? 2048;
+  let count = Object.keys(out).length;
   walk(record, prefix);
   return out;
 
   function put(key: string, value: string) {
     if (opts.skip?.has(key) || key in out) return;
-    if (Object.keys(out).length >= maxKeys) return;
+    if (count >= maxKeys) return;
     out[key] = clean(value, maxValue);
+    count++;
   }
 
   function walk(v: unknown, path: string): void {

@@ -13,6 +13,16 @@ export function normaliseIp(value: unknown): string | null {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (mapped) s = mapped[1];
   if (V4.test(s)) return s.split('.').every((o) => Number(o) <= 255) ? s.split('.').map(Number).join('.') : null;
-  if (/^[0-9a-f:]+$/.test(s) && s.includes(':') && s.length <= 39) return s;
+  if (/^[0-9a-f:.]+$/.test(s) && s.includes(':') && s.length <= 45) return canonicalV6(s);
   return null;
+}
+
+/** The URL parser validates IPv6 strictly and writes it in its canonical, compressed form. */
+function canonicalV6(s: string): string | null {
+  try {
+    const host = new URL(`http://[${s}]/`).hostname;
+    return host.slice(1, -1);
+  } catch {
+    return null;
+  }
 }

@@ -32,9 +32,10 @@ function fromEpoch(n: number): number {
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(t);
-  return check.getUTCDate() === d ? t : NaN;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d); // Date.UTC would read years 0–99 as 19xx
+  date.setUTCHours(h, mi, s, ms);
+  return date.getUTCDate() === d ? date.getTime() : NaN;
 }
 
 const fraction = (f: string | undefined) => (f ? Math.floor(Number(`0.${f}`) * 1000) : 0);

@@ -2,7 +2,13 @@
 
 import * as Comlink from 'comlink';
 import type { Row, Value } from '../../core/engine.ts';
-import type { EngineApi, EngineInfo, IngestProgress, IngestSummary } from '../../../workers/protocol.ts';
+import type { ConsoleResult, EngineApi, EngineInfo, IngestProgress, IngestSummary } from '../../../workers/protocol.ts';
+import { STALE } from '../../../workers/engine/latest.ts';
+import { buildAggregates } from '../../core/queries/aggregates.ts';
+import type { Query } from '../../core/queries/query.ts';
+
+/** True for the rejection of a query that a newer gesture made pointless. */
+export const isStale = (e: unknown) => e instanceof Error && e.message.includes(STALE);
 
 export type EngineStatus = 'starting' | 'ready' | 'loading' | 'error';
 
@@ -15,6 +21,11 @@ export class Engine {
   error = $state<string | null>(null);
   /** Bumped after every load so views re-query. */
   version = $state(0);
+  /** Whether the hourly pre-aggregate is built for the current data. */
+  aggregated = $state(false);
+  #seq = new Map<string, number>();
+  /** The files of the load in progress, as far as known (the demo's names arrive with its progress). */
+  queue = $state.raw<{ name: string; bytes: number | null }[]>([]);
 
   #worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
   #api = Comlink.wrap<EngineApi>(this.#worker);
@@ -27,16 +38,41 @@ export class Engine {
   }
 
   async load(files: File[], retentionMonths = 24): Promise<void> {
-    await this.#run(() => this.#api.ingest(files, { retentionMonths }, Comlink.proxy((p: IngestProgress) => { this.progress = p; })));
+    this.queue = files.map((f) => ({ name: f.name, bytes: f.size }));
+    await this.#run(() => this.#api.ingest(files, { retentionMonths }, Comlink.proxy((p: IngestProgress) => this.#progress(p))));
   }
 
   async loadDemo(): Promise<void> {
-    await this.#run(() => this.#api.loadDemo(Comlink.proxy((p: IngestProgress) => { this.progress = p; })));
+    this.queue = [];
+    await this.#run(() => this.#api.loadDemo(Comlink.proxy((p: IngestProgress) => this.#progress(p))));
+  }
+
+  #progress(p: IngestProgress): void {
+    this.progress = p;
+    if (!this.queue[p.index] || this.queue[p.index].name !== p.file) {
+      const next = this.queue.slice();
+      next[p.index] = { name: p.file, bytes: null };
+      this.queue = next;
+    }
   }
 
   cancel(): void { void this.#api.cancelIngest(); }
 
   query(sql: string, params: Value[] = []): Promise<Row[]> { return this.#api.query(sql, params); }
+
+  /**
+   * Starts a new gesture on a channel (one view): the returned runner's queries drop out of the worker's queue,
+   * unstarted, as soon as a newer gesture begins on the same channel.
+   */
+  gesture(channel: string): (q: Query) => Promise<Row[]> {
+    const seq = (this.#seq.get(channel) ?? 0) + 1;
+    this.#seq.set(channel, seq);
+    return (q) => this.#api.queryLatest({ channel, seq }, q.sql, q.params);
+  }
+
+  consoleRun(sql: string, maxRows: number): Promise<ConsoleResult> { return this.#api.consoleRun(sql, maxRows); }
+  consolePage(offset: number, limit: number): Promise<Row[]> { return this.#api.consolePage(offset, limit); }
+  consoleCancel(): Promise<boolean> { return this.#api.consoleCancel(); }
 
   readRaw(fileId: number, offset: number, length: number): Promise<string> { return this.#api.readRaw({ fileId, offset, length }); }
 
@@ -49,9 +85,17 @@ export class Engine {
       const previous = this.summary?.files ?? [];
       this.summary = { ...summary, files: [...previous, ...summary.files] };
       this.events = summary.events;
+      this.aggregated = await this.#aggregate();
       this.version++;
       this.status = 'ready';
     } catch (e) { this.fail(e); }
+  }
+
+  async #aggregate(): Promise<boolean> {
+    try {
+      for (const q of buildAggregates()) await this.#api.query(q.sql, q.params);
+      return true;
+    } catch { return false; }
   }
 
   private fail(e: unknown): void {

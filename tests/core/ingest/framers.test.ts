@@ -49,6 +49,21 @@ describe('frameJson', () => {
     const recs = await collect(frameJson(chunksOf(pages, 4), { unwrap: true }));
     expect(recs.map((r) => JSON.parse(text(r.bytes)).id)).toEqual([1, 2, 3]);
   });
+  it('keeps plain top-level objects that sit between wrappers', async () => {
+    const mixed = '{"items":[{"id":1}]}\n{"id":2,"nested":{"a":[1]}}\n{"kind":"k","items":[{"id":3}]}';
+    for (const size of [1, 7, 1000]) {
+      const recs = await collect(frameJson(chunksOf(mixed, size), { unwrap: true }));
+      expect(recs.map((r) => JSON.parse(text(r.bytes)).id)).toEqual([1, 2, 3]);
+      expect(recs.map((r) => r.line)).toEqual([1, 2, 3]);
+    }
+  });
+  it('unwraps pages inside a top-level array and keeps other elements', async () => {
+    const pages = '[{"kind":"k","items":[{"id":1},{"id":2}]},{"id":3},[4],{"items":[]},{"kind":"k","items":[{"id":5}]}]';
+    for (const size of [1, 5, 1000]) {
+      const recs = await collect(frameJson(chunksOf(pages, size), { unwrap: true }));
+      expect(recs.map((r) => JSON.parse(text(r.bytes)))).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, [4], { id: 5 }]);
+    }
+  });
   it('reports truncation', async () => {
     const recs = await collect(frameJson(chunksOf('[{"a":1},{"a":', 4)));
     expect(recs).toHaveLength(2);

@@ -64,7 +64,7 @@ const PATTERNS: ReadonlyArray<[RegExp, Category]> = [
   [/^(anonymouslink|securelink|companylink|sharing|accessinvitation|accessrequest)/, 'sharing'],
   [/^(file|folder|page)[a-z]/, 'file'],
   [/^searchqueryinitiatedsharepoint$/, 'file'],
-  [/^(new|set|remove|enable|disable)-[a-z]*(policy|rule|config|connector)$/, 'policy'],
+  [/^(new|set|remove|enable|disable)-[a-z]*(policy|rule|config|connector|alert)$/, 'policy'],
   [/security info$/, 'account'],
   [/ (user|group)$/, 'account'],
   [/ (policy|conditional access policy)$/, 'policy'],

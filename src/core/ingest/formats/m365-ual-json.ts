@@ -31,6 +31,10 @@ function sniffRecord(record: unknown): number {
 }
 
 function read(record: unknown): EventRow[] {
+  // Fast path for the common case (documented casing): no case-insensitive shape detection per record.
+  if (isObj(record) && 'Operation' in record && 'CreationTime' in record) {
+    return [m365Row(record, requireTime([['CreationTime', record.CreationTime]]))];
+  }
   return eachRecord(record, (r) => shapeOf(new CiObject(r)) === null && wrapperItems(r) !== null, (r) => [readOne(r)]);
 }
 

@@ -47,11 +47,20 @@ export function putChanges(list: unknown[] | null, prefix: string, out: Record<s
 function compact(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   const parsed = maybeJson(v);
-  if (typeof parsed === 'string') return parsed.trim() === '' ? null : clean(parsed.trim(), 1024);
+  if (typeof parsed === 'string') {
+    const t = unquote(parsed.trim());
+    return t === '' ? null : clean(t, 1024);
+  }
   if (Array.isArray(parsed)) {
     if (parsed.length === 0) return '[]';
     if (parsed.every((x) => x === null || typeof x !== 'object')) return clean(parsed.map(String).join(','), 1024);
   }
   if (parsed !== null && typeof parsed === 'object') return clean(JSON.stringify(parsed), 1024);
   return String(parsed);
+}
+
+/** Entra writes scalar values JSON-encoded (`"\"Global Administrator\""`); UAL writes them bare. */
+function unquote(s: string): string {
+  if (s.length < 2 || s[0] !== '"' || s[s.length - 1] !== '"') return s;
+  try { const v: unknown = JSON.parse(s); return typeof v === 'string' ? v.trim() : s; } catch { return s; }
 }

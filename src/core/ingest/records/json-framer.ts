@@ -1,6 +1,7 @@
-// Splits a UTF-8 JSON stream into records without parsing it: the elements of a top-level array,
-// each top-level value of NDJSON / concatenated JSON, or (with `unwrap`) the elements of the list
-// held by a wrapper key (`items`, `data`, `value`, …) of each top-level object.
+// Splits a UTF-8 JSON stream into records without parsing it: the elements of a top-level array, or
+// each top-level value of NDJSON / concatenated JSON. With `unwrap`, an object in those positions that
+// holds a list under a wrapper key (`items`, `data`, `value`, …) — an API page — yields the list's
+// elements instead; an object without one is a record itself.
 
 import { Carry, MAX_RECORD_BYTES, type RawRecord } from './record.ts';
 
@@ -8,7 +9,7 @@ export const WRAPPER_KEYS = new Set(['items', 'data', 'value', 'records', 'Recor
 const OBJ = 0x7b, OBJ_END = 0x7d, ARR = 0x5b, ARR_END = 0x5d, QUOTE = 0x22, BSLASH = 0x5c, LF = 0x0a, COMMA = 0x2c, COLON = 0x3a;
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
-type Mode = 'array' | 'values' | 'wrapper';
+type Mode = 'array' | 'values';
 
 export async function* frameJson(
   chunks: AsyncIterable<Uint8Array>, opts: { unwrap?: boolean; maxRecord?: number } = {},
@@ -17,13 +18,17 @@ export async function* frameJson(
   const carry = new Carry();
   const stack: number[] = [];
   let mode: Mode | null = null;
-  let wrapperOpen = false;                      // inside the wrapper list of the current top-level object
+  let outer = 0;                               // depth of the values that are records or pages
+  let wrapperOpen = false;                      // inside the wrapper list of the current page
+  // With unwrap, an object at the outer depth is captured until it turns out to be a page.
+  let capturing = false, sawWrapper = false, capStart = 0, capLine = 1, capOffset = 0;
+  const capture = new Carry();
   let inString = false, escape = false, captureKey = false, key = '', keyBytes: number[] = [];
   let inRecord = false, kind: 'container' | 'string' | 'scalar' = 'container', recordDepth = 0;
   let line = 1, startLine = 1, startOffset = 0, base = 0;
 
-  const atRecordPosition = () =>
-    mode === 'array' ? stack.length === 1 : mode === 'values' ? stack.length === 0 : stack.length === 2 && wrapperOpen;
+  const atRecordPosition = (b: number) =>
+    wrapperOpen ? stack.length === outer + 2 : stack.length === outer && !(opts.unwrap && b === OBJ);
 
   for await (const chunk of chunks) {
     let start = 0;
@@ -63,23 +68,47 @@ export async function* frameJson(
         continue;
       }
       if (isSpace(b) || b === COMMA || b === COLON) continue;
-      if (mode === null) mode = b === ARR ? 'array' : b === OBJ && opts.unwrap ? 'wrapper' : 'values';
-      if (b !== ARR_END && b !== OBJ_END && atRecordPosition()) {
+      if (mode === null) {
+        mode = b === ARR ? 'array' : 'values';
+        if (mode === 'array') { outer = 1; stack.push(b); continue; }
+      }
+      if (b !== ARR_END && b !== OBJ_END && atRecordPosition(b)) {
         inRecord = true; start = i; startLine = line; startOffset = base + i; recordDepth = stack.length;
         if (b === QUOTE) { kind = 'string'; inString = true; }
         else if (b === OBJ || b === ARR) { kind = 'container'; stack.push(b); }
         else kind = 'scalar';
         continue;
       }
-      // Structure outside records (the top-level array or a wrapper object).
-      if (b === QUOTE) { inString = true; captureKey = stack.length === 1 && stack[0] === OBJ; keyBytes = []; continue; }
-      if (b === OBJ) { stack.push(b); continue; }
-      if (b === ARR) {
+      // Structure outside records: the top-level array, or a page object.
+      if (b === QUOTE) { inString = true; captureKey = stack.length === outer + 1 && stack[outer] === OBJ; keyBytes = []; continue; }
+      if (b === OBJ) {
+        if (opts.unwrap && stack.length === outer) { capturing = true; sawWrapper = false; capStart = i; capLine = line; capOffset = base + i; }
         stack.push(b);
-        if (mode === 'wrapper' && stack.length === 2 && WRAPPER_KEYS.has(key)) wrapperOpen = true;
         continue;
       }
-      if (b === OBJ_END || b === ARR_END) closeStructure();
+      if (b === ARR) {
+        stack.push(b);
+        if (capturing && stack.length === outer + 2 && WRAPPER_KEYS.has(key)) {
+          wrapperOpen = true; capturing = false; sawWrapper = true; capture.clear();
+        }
+        continue;
+      }
+      if (b === OBJ_END || b === ARR_END) {
+        closeStructure();
+        if (stack.length === outer && capturing) {
+          capturing = false;
+          if (!sawWrapper) yield { bytes: capture.take(chunk.subarray(capStart, i + 1)), line: capLine, offset: capOffset };
+        }
+      }
+    }
+    if (capturing) {
+      capture.push(chunk.subarray(capStart));
+      capStart = 0;
+      if (capture.size > maxRecord) {
+        yield { bytes: new Uint8Array(0), line: capLine, offset: capOffset,
+          error: `a single JSON record is longer than ${Math.round(maxRecord / 1024 ** 2)} MB; the rest of the file was not read` };
+        return;
+      }
     }
     if (inRecord) {
       carry.push(chunk.subarray(start));
@@ -101,7 +130,7 @@ export async function* frameJson(
   }
 
   function closeStructure() {
-    if (stack.length === 2 && wrapperOpen) wrapperOpen = false;
+    if (stack.length === outer + 2 && wrapperOpen) wrapperOpen = false;
     stack.pop();
   }
 }

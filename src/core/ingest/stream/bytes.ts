@@ -65,13 +65,15 @@ export async function* toUtf8(chunks: ByteStream, encoding: TextEncoding, bom: n
 }
 
 /** Pulls the first `n` bytes of a stream and returns them with a stream that still yields everything. */
-export async function peek(chunks: ByteStream, n: number): Promise<{ head: Uint8Array; rest: ByteStream }> {
+export async function peek(chunks: ByteStream, n: number): Promise<{ head: Uint8Array; rest: ByteStream; failure: unknown }> {
   const it = chunks[Symbol.asyncIterator]();
   const taken: Uint8Array[] = [];
   let size = 0;
   let finished = false;
+  let failure: unknown = null;
   while (size < n) {
-    const r = await it.next();
+    let r: IteratorResult<Uint8Array>;
+    try { r = await it.next(); } catch (e) { if (!size) throw e; failure = e; finished = true; break; }
     if (r.done) { finished = true; break; }
     taken.push(r.value);
     size += r.value.length;
@@ -79,6 +81,7 @@ export async function peek(chunks: ByteStream, n: number): Promise<{ head: Uint8
   const head = concat(taken, Math.min(size, n));
   async function* rest(): ByteStream {
     yield* taken;
+    if (failure) throw failure;
     if (finished) return;
     for (;;) {
       const r = await it.next();
@@ -86,7 +89,7 @@ export async function peek(chunks: ByteStream, n: number): Promise<{ head: Uint8
       yield r.value;
     }
   }
-  return { head, rest: rest() };
+  return { head, rest: rest(), failure };
 }
 
 export function concat(parts: Uint8Array[], limit = Infinity): Uint8Array {

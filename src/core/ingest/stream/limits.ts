@@ -8,6 +8,8 @@ export interface InflateLimits {
 
 export const DEFAULT_LIMITS: InflateLimits = { maxBytes: 8 * 1024 ** 3, maxRatio: 200, ratioFloor: 64 * 1024 ** 2 };
 
+export class InflateLimitError extends Error {}
+
 export class InflateMeter {
   compressed = 0;
   inflated = 0;
@@ -16,9 +18,9 @@ export class InflateMeter {
   add(n: number): void {
     this.inflated += n;
     if (this.inflated > this.limits.maxBytes)
-      throw new Error(`decompressed size exceeds the ${fmt(this.limits.maxBytes)} limit (possible zip bomb); stopped`);
+      throw new InflateLimitError(`decompressed size exceeds the ${fmt(this.limits.maxBytes)} limit (possible zip bomb); stopped`);
     if (this.inflated > this.limits.ratioFloor && this.compressed > 0 && this.inflated / this.compressed > this.limits.maxRatio)
-      throw new Error(`compression ratio above ${this.limits.maxRatio}:1 after ${fmt(this.inflated)} (possible zip bomb); stopped`);
+      throw new InflateLimitError(`compression ratio above ${this.limits.maxRatio}:1 after ${fmt(this.inflated)} (possible zip bomb); stopped`);
   }
 }
 

@@ -25,7 +25,7 @@ export async function* openEntries(blob: Blob, name: string, opts: OpenOptions =
     meter.compressed += n;
     opts.onInputBytes?.(n);
   });
-  yield* classify(raw, name, [], meter, 0, false);
+  yield* classify(raw, name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, ''), [], meter, 0, false);
 }
 
 async function* classify(
@@ -52,7 +52,7 @@ async function* classify(
 
 /** Archive member names are only ever displayed; strip control characters and path tricks from them. */
 export function safeName(name: string): string {
-  const parts = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').split(/[\\/]+/);
+  const parts = name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, '').split(/[\\/]+/);
   return parts.filter((p) => p && p !== '.' && p !== '..').join('/') || '(unnamed)';
 }
 

@@ -1,0 +1,2 @@
+export declare const CSP: string;
+export declare function securityHeaders(opts?: { dev?: boolean }): Record<string, string>;
