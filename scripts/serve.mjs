@@ -1,10 +1,10 @@
 // `npm start`: builds the app if needed, then serves dist/ on 127.0.0.1 with the security headers on every response.
 
-import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
 import { securityHeaders } from './headers.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -30,9 +30,8 @@ export function buildIfNeeded() {
   const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   const sources = Math.max(...['src', 'workers', 'public', 'fixtures/generate'].map((d) => newest(join(root, d))), statSync(join(root, 'index.html')).mtimeMs);
   if (built >= sources) return;
-  process.stderr.write('auditlens: building the app (vite build)…\n');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+  process.stderr.write('auditlens: building the app…\n');
+  if (build() !== 0) throw new Error('the build failed');
 }
 
 export function serve(port, host = '127.0.0.1') {

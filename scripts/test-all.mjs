@@ -10,7 +10,6 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(root, 'test-results');
 mkdirSync(out, { recursive: true });
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-const vite = join(root, 'node_modules/vite/bin/vite.js');
 
 function run(label, args) {
   process.stdout.write(`\n== ${label} ==\n`);
@@ -32,7 +31,7 @@ const unitJson = join(out, 'unit.json');
 failed |= run('unit and engine tests', [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
 if (!count(unitJson)) { totals.failed++; failed = 1; }
 
-const buildStatus = run('build', [vite, 'build', '--logLevel', 'warn']);
+const buildStatus = run('build', [join(root, 'scripts/build.mjs')]);
 if (buildStatus !== 0) { totals.failed++; failed = 1; }
 else {
   const e2eJson = join(out, 'e2e.json');

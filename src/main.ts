@@ -7,3 +7,6 @@ import './app.css';
 initTheme();
 startHashSync();
 mount(App, { target: document.getElementById('app')! });
+
+// `#…&bench` exposes a handle for `npm run bench` (bench/browser.ts); nothing is exposed otherwise.
+if (location.hash.includes('bench')) void import('./lib/bench-hook.ts');

@@ -67,7 +67,17 @@ export class Engine {
   gesture(channel: string): (q: Query) => Promise<Row[]> {
     const seq = (this.#seq.get(channel) ?? 0) + 1;
     this.#seq.set(channel, seq);
-    return (q) => this.#api.queryLatest({ channel, seq }, q.sql, q.params);
+    return (q) => this.#track(this.#api.queryLatest({ channel, seq }, q.sql, q.params));
+  }
+
+  /** Queries of views in flight; mirrored on <html data-queries> so tests and the benchmark can wait for quiet. */
+  #inflight = 0;
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#inflight++;
+    document.documentElement.dataset.queries = String(this.#inflight);
+    const done = () => { this.#inflight--; document.documentElement.dataset.queries = String(this.#inflight); };
+    p.then(done, done);
+    return p;
   }
 
   consoleRun(sql: string, maxRows: number): Promise<ConsoleResult> { return this.#api.consoleRun(sql, maxRows); }

@@ -1,0 +1,47 @@
+// `npm run bench [-- --sizes 100k,1m,5m]`: ours (built app in headless Chromium) beside native DuckDB on the same files.
+
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../scripts/build.mjs';
+import { dataset } from './data.ts';
+import { runNative } from './native.ts';
+import { runOurs } from './browser.ts';
+import { markdown } from './table.ts';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+function sizes(argv: string[]): number[] {
+  const i = argv.indexOf('--sizes');
+  const text = i >= 0 ? argv[i + 1] : '100k,1m';
+  return text.split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+    if (!m) throw new Error(`bad size: ${s}`);
+    return Math.round(Number(m[1]) * ({ k: 1e3, m: 1e6 }[m[2].toLowerCase()] ?? 1));
+  });
+}
+
+async function main() {
+  if (build() !== 0) throw new Error('build failed');
+  const runs = [];
+  for (const target of sizes(process.argv.slice(2))) {
+    const data = dataset(root, target);
+    process.stderr.write(`bench: ${data.events} events, ${(data.bytes / 1e6).toFixed(0)} MB — native…\n`);
+    const native = await runNative(data.file);
+    process.stderr.write('bench: ours in headless Chromium…\n');
+    const ours = await runOurs(data.file);
+    const ingest_ratio = (ours.loaded / ours.ingest_s) / (native.rows / native.ingest_s);
+    runs.push({ events: ours.loaded, bytes: data.bytes, ours, native: { ingest_s: native.ingest_s, detect_s: native.detect_s }, ingest_ratio });
+    process.stderr.write(`${JSON.stringify(runs.at(-1))}\n`);
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium (Debian)`;
+  const results = { machine, date: new Date().toISOString(), runs };
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const md = markdown(results);
+  writeFileSync(join(root, 'bench/results.md'), md);
+  process.stdout.write(md);
+}
+
+main().catch((e) => { process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });
