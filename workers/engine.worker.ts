@@ -1,6 +1,7 @@
 // The engine worker: owns DuckDB-WASM (in a nested worker), ingest, raw read-back and queries.
 
 import * as Comlink from 'comlink';
+import { DROP_EVENTS } from '../src/core/schema/ddl.ts';
 import { FORMATS } from '../src/core/ingest/formats/index.ts';
 import type { EntryInfo } from '../src/core/ingest/pipeline.ts';
 import { readRaw } from '../src/core/ingest/raw.ts';
@@ -10,6 +11,8 @@ import { openBrowserDb, type BrowserDb } from './engine/browser.ts';
 import { parsePool } from './engine/parse-pool.ts';
 import { SqlConsole } from './engine/console.ts';
 import { latestRunner } from './engine/latest.ts';
+import { loadGeoDbFetch } from '../src/core/enrich/fetch.ts';
+import { securityRunner } from '../src/lib/security/run/runner.ts';
 import type { EngineApi, IngestProgress, IngestSummary } from './protocol.ts';
 
 let opened: Promise<BrowserDb> | null = null;
@@ -20,6 +23,7 @@ let controller: AbortController | null = null;
 const open = () => (opened ??= openBrowserDb());
 const queryLatest = latestRunner(async () => (await open()).engine);
 const sqlConsole = new SqlConsole(async () => (await open()).db);
+const security = securityRunner(async () => (await open()).engine, () => loadGeoDbFetch('/geo/'));
 // One core stays with DuckDB; the rest parse. On a 2-core machine that is one parse worker beside the engine.
 const POOL_SIZE = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 let pool: ReturnType<typeof parsePool> | null = null;
@@ -71,14 +75,16 @@ const api: EngineApi = {
     if (!entry) throw new Error(`no loaded file with id ${fileId}`);
     return readRaw(sources[entry.source], entry, offset, length);
   },
+  detect: (req, onProgress) => security.detect(req, onProgress),
+  cancelDetect() { security.cancel(); },
+  async compileSigma(yamlText) { return security.compile(yamlText); },
   async memory() {
     const rows = await (await open()).engine.query('SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()');
     return { usedBytes: Number(rows[0].b) };
   },
   async reset() {
     const { engine } = await open();
-    await engine.query('DROP TABLE IF EXISTS events');
-    await engine.query('DROP TABLE IF EXISTS stage');
+    for (const sql of DROP_EVENTS) await engine.query(sql);
     sources.length = 0;
     entries.clear();
   },

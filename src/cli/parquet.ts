@@ -21,7 +21,9 @@ export async function loadParquet(engine: Engine, path: string, fileId: number):
   report.format = 'events-parquet';
   try {
     const [{ n }] = await engine.query('SELECT count(*)::DOUBLE AS n FROM read_parquet(?)', [path]);
-    await engine.query('INSERT INTO events BY NAME SELECT * FROM read_parquet(?)', [path]);
+    await engine.query(`INSERT INTO events_store BY NAME SELECT * EXCLUDE (attrs),
+      array_to_string(map_keys(attrs), chr(31)) AS attrs_k, array_to_string(map_values(attrs), chr(31)) AS attrs_v
+      FROM read_parquet(?)`, [path]);
     report.read = report.loaded = Number(n);
     const [range] = await engine.query('SELECT epoch_ms(min(ts))::DOUBLE AS a, epoch_ms(max(ts))::DOUBLE AS b FROM read_parquet(?)', [path]);
     if (range.a !== null) { report.first = new Date(Number(range.a)).toISOString(); report.last = new Date(Number(range.b)).toISOString(); }

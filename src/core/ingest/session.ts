@@ -5,7 +5,9 @@ import { CREATE_TABLES, DEDUPE_COUNT, DEDUPE_DELETE } from '../schema/ddl.ts';
 import { ident } from '../sql/quote.ts';
 import { isTableFormat, type AnyFormat, type TableFormat } from './formats/format.ts';
 import { Writers } from './writers.ts';
-import { ingestFile, message, type EntryInfo, type Parser } from './pipeline.ts';
+import { MemoryCeilingError, type MemoryGuardOptions } from './memory.ts';
+import { newReport } from './report.ts';
+import { ingestFile, message, type EntryInfo, type IngestContext, type Parser } from './pipeline.ts';
 import type { FileReport } from './report.ts';
 
 export interface InputFile { blob: Blob; name: string }
@@ -21,6 +23,7 @@ export interface IngestOptions {
   onFileDone?: (r: FileReport) => void;
   signal?: AbortSignal;
   parser?: Parser;
+  memory?: MemoryGuardOptions;
 }
 
 export async function ensureSchema(engine: Engine): Promise<void> {
@@ -36,21 +39,27 @@ export function retentionStart(now: number, months: number): number {
 export async function ingest(engine: Engine, inputs: InputFile[], opts: IngestOptions): Promise<IngestResult> {
   await ensureSchema(engine);
   const firstSeq = await nextSeq(engine, opts.formats);
-  const writers = new Writers(engine, firstSeq);
+  const writers = new Writers(engine, firstSeq, opts.memory);
   const files: FileReport[] = [];
   const entries: EntryInfo[] = [];
   let fileId = opts.firstFileId ?? 0;
   const retainFrom = retentionStart(opts.now ?? Date.now(), opts.retentionMonths ?? 24);
 
+  const ctx: IngestContext = {
+    engine, formats: opts.formats, writers, retainFrom, signal: opts.signal, parser: opts.parser,
+    nextFileId: () => fileId++,
+    onEntry: (info: EntryInfo) => entries.push(info),
+  };
   for (let i = 0; i < inputs.length; i++) {
     const { blob, name } = inputs[i];
-    const reports = await ingestFile(blob, name, i, {
-      engine, formats: opts.formats, writers, retainFrom, signal: opts.signal, parser: opts.parser,
-      nextFileId: () => fileId++,
-      onEntry: (info) => entries.push(info),
-      onProgress: (p) => opts.onProgress?.({ file: name, index: i, ...p }),
-    });
-    files.push(...reports);
+    if (ctx.halted) {
+      const skipped = newReport(fileId++, name);
+      skipped.fatal = 'not loaded: loading stopped at the memory ceiling before this file';
+      files.push(skipped);
+      continue;
+    }
+    ctx.onProgress = (p) => opts.onProgress?.({ file: name, index: i, ...p });
+    files.push(...await ingestFile(blob, name, i, ctx));
   }
   try { await writers.flush(); }
   catch (e) { const last = files.at(-1); if (last && !last.fatal) last.fatal = `stopped: ${message(e)}`; }
@@ -66,7 +75,7 @@ export async function ingest(engine: Engine, inputs: InputFile[], opts: IngestOp
 interface Stored { dups: Map<number, number>; rows: Map<number, number> }
 
 async function nextSeq(engine: Engine, formats: readonly AnyFormat[]): Promise<number> {
-  let next = Number((await engine.query('SELECT coalesce(max(seq) + 1, 0)::DOUBLE AS n FROM events'))[0].n);
+  let next = Number((await engine.query('SELECT coalesce(max(seq) + 1, 0)::DOUBLE AS n FROM events_store'))[0].n);
   for (const f of formats) {
     if (!isTableFormat(f) || !(await tableExists(engine, f.table))) continue;
     next = Math.max(next, Number((await engine.query(`SELECT coalesce(max(_seq) + 1, 0)::DOUBLE AS n FROM ${ident(f.table)}`))[0].n));
@@ -82,7 +91,7 @@ async function reconcileEvents(engine: Engine, firstSeq: number): Promise<Stored
   for (const r of await engine.query(DEDUPE_COUNT, [firstSeq])) dups.set(Number(r.file_id), Number(r.n));
   if (dups.size) await engine.query(DEDUPE_DELETE);
   const rows = new Map<number, number>();
-  for (const r of await engine.query('SELECT file_id, count(*)::DOUBLE AS n FROM events WHERE seq >= ? GROUP BY file_id', [firstSeq]))
+  for (const r of await engine.query('SELECT file_id, count(*)::DOUBLE AS n FROM events_store WHERE seq >= ? GROUP BY file_id', [firstSeq]))
     rows.set(Number(r.file_id), Number(r.n));
   return { dups, rows };
 }

@@ -45,7 +45,7 @@ describe.skipIf(!DIR)('Panther labelled events replayed through our parsers and 
       const row = rows.get(c.rule) ?? { rule: c.rule, ours: ours.join(', '), tests: 0, agree: 0, fp: 0, fn: 0, unparsed: 0 };
       rows.set(c.rule, row);
       row.tests++;
-      await engine.query('DELETE FROM events');
+      await engine.query('DELETE FROM events_store');
       const text = JSON.stringify(c.adapt(c.log));
       const res = await ingest(engine, [{ blob: new Blob([text]), name: 'event.json' }], { formats: FORMATS, retentionMonths: 1200 });
       if (res.events === 0) { row.unparsed++; if (c.expected) row.fn++; else row.agree++; continue; }

@@ -41,7 +41,7 @@ export async function prepare(engine: Engine): Promise<void> {
 }
 
 export async function load(engine: Engine, rows: EventRow[], geo: GeoRow[] = [], countries: [string, number, number, number][] = COUNTRIES): Promise<void> {
-  for (const t of ['events', 'ip_geo', 'country_geo']) await engine.query(`DELETE FROM ${t}`);
+  for (const t of ['events_store', 'ip_geo', 'country_geo']) await engine.query(`DELETE FROM ${t}`);
   const w = new BatchWriter(engine);
   let line = 1;
   for (const r of rows) await w.add(r, 'test', { fileId: 0, line: line++, offset: 0, length: 0 });
