@@ -14,18 +14,24 @@ export async function* frameCsv(chunks: AsyncIterable<Uint8Array>, maxRecord = M
 
   for await (const chunk of chunks) {
     let start = 0;               // start of the current record inside this chunk
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === QUOTE && !skipping) inQuote = !inQuote;
-      else if (b === LF) {
-        line++;
-        if (skipping) { skipping = false; start = i + 1; startLine = line; startOffset = base + start; continue; }
-        if (inQuote) continue;
-        let bytes = carry.take(chunk.subarray(start, i));
-        if (bytes.length && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
-        if (bytes.length) yield { bytes, line: startLine, offset: startOffset };
-        start = i + 1; startLine = line; startOffset = base + start;
+    let i = 0;
+    // Jump from line end to line end with native indexOf; quotes between them flip the quoted state.
+    while (i < chunk.length) {
+      const nl = chunk.indexOf(LF, i);
+      const end = nl < 0 ? chunk.length : nl;
+      if (!skipping) {
+        const seg = chunk.subarray(i, end);
+        for (let q = seg.indexOf(QUOTE); q >= 0; q = seg.indexOf(QUOTE, q + 1)) inQuote = !inQuote;
       }
+      if (nl < 0) break;
+      i = nl + 1;
+      line++;
+      if (skipping) { skipping = false; start = i; startLine = line; startOffset = base + start; continue; }
+      if (inQuote) continue;
+      let bytes = carry.take(chunk.subarray(start, nl));
+      if (bytes.length && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
+      if (bytes.length) yield { bytes, line: startLine, offset: startOffset };
+      start = i; startLine = line; startOffset = base + start;
     }
     if (skipping) { base += chunk.length; continue; }
     carry.push(chunk.subarray(start));
