@@ -2,7 +2,7 @@
 
 import * as Comlink from 'comlink';
 import { DROP_EVENTS } from '../src/core/schema/ddl.ts';
-import { FORMATS } from '../src/core/ingest/formats/index.ts';
+import { ALL_FORMATS } from '../src/core/ingest/all-formats.ts';
 import type { EntryInfo } from '../src/core/ingest/pipeline.ts';
 import { readRaw } from '../src/core/ingest/raw.ts';
 import { ingest, type InputFile } from '../src/core/ingest/session.ts';
@@ -37,7 +37,7 @@ async function load(inputs: InputFile[], retentionMonths: number, onProgress: (p
   let doneBytes = 0, lastIndex = 0, lastPost = 0;
   controller = new AbortController();
   const result = await ingest(engine, inputs, {
-    formats: FORMATS, retentionMonths, signal: controller.signal, parser: (pool ??= parsePool(POOL_SIZE)),
+    formats: ALL_FORMATS, retentionMonths, signal: controller.signal, parser: (pool ??= parsePool(POOL_SIZE)),
     firstFileId: entries.size ? Math.max(...entries.keys()) + 1 : 0,
     onProgress: (p) => {
       if (p.index !== lastIndex) { doneBytes += inputs[lastIndex].blob.size; lastIndex = p.index; }

@@ -4,7 +4,7 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Engine } from '../core/engine.ts';
-import { FORMATS } from '../core/ingest/formats/index.ts';
+import { ALL_FORMATS } from '../core/ingest/all-formats.ts';
 import { newReport, type FileReport } from '../core/ingest/report.ts';
 import { ingest, type IngestResult, type InputFile } from '../core/ingest/session.ts';
 import { openNative } from '../../workers/engine/native.ts';
@@ -29,7 +29,7 @@ export async function loadFiles(paths: string[], opts: { retentionMonths?: numbe
       unreadable.push(r);
     }
   }
-  const result = await ingest(engine, inputs, { formats: FORMATS, retentionMonths: opts.retentionMonths });
+  const result = await ingest(engine, inputs, { formats: ALL_FORMATS, retentionMonths: opts.retentionMonths });
   result.files.unshift(...parquet);
   return { engine, result, unreadable };
 }

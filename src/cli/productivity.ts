@@ -1,11 +1,6 @@
 // `productivity`: collaboration trends by department, reporting tree or level, as the privacy layer releases
 // them (docs/productivity.md). Nothing person-level is ever printed.
 
-import { openAsBlob } from 'node:fs';
-import { basename } from 'node:path';
-import { TABLE_FORMATS } from '../core/ingest/tables/index.ts';
-import { ingest } from '../core/ingest/session.ts';
-import type { FileReport } from '../core/ingest/report.ts';
 import { MemoryNoiseStore, PrivacyLedger } from '../core/privacy/ledger.ts';
 import { POLICY, PolicyError } from '../core/privacy/policy.ts';
 import { createWorkspaceKey } from '../core/privacy/pseudonym.ts';
@@ -29,8 +24,7 @@ export async function runProductivity(args: string[]): Promise<number> {
   }
   const { engine, result, unreadable } = await loadFiles(opts.files);
   try {
-    const reports = [...unreadable, ...result.files.filter((f) => f.format !== null || !f.fatal)];
-    reports.push(...await loadTables(engine, opts.files, result.files.filter((f) => f.format === null && f.fatal)));
+    const reports = [...unreadable, ...result.files];
     for (const f of reports) if (f.fatal) process.stderr.write(`auditlens productivity: ${f.file}: ${f.fatal}\n`);
     const onNote = (note: string) => process.stderr.write(`auditlens productivity: note: ${note}\n`);
     const out = await productivityTrends(engine, { ...opts, key: await createWorkspaceKey(), onNote });
@@ -69,15 +63,6 @@ function options(args: string[]) {
     files, by, minGroup, allowSmallGroups, metrics, dp, population, resolution: period as 'block' | 'week',
     viewer: str('viewer') ?? null, json: flags.get('json') === true,
   };
-}
-
-/** Files the event formats did not recognise go through the same ingest path with the table formats. */
-async function loadTables(engine: Parameters<typeof ingest>[0], paths: string[], unrecognised: FileReport[]): Promise<FileReport[]> {
-  const names = new Set(unrecognised.map((f) => f.file.split(' › ')[0]));
-  const retry = paths.filter((p) => names.has(basename(p)));
-  if (!retry.length) return [];
-  const inputs = await Promise.all(retry.map(async (p) => ({ blob: await openAsBlob(p), name: basename(p) })));
-  return (await ingest(engine, inputs, { formats: TABLE_FORMATS, firstFileId: 1_000_000 })).files;
 }
 
 /** Exactly what a screen shows: no more. */

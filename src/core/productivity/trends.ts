@@ -43,7 +43,8 @@ export async function productivityTrends(engine: Engine, opts: TrendOptions): Pr
   const tables = await existingTables(engine);
   const staff = await loadStaff(engine, tables);
   const weeks = onePopulation(await collectWeeks(engine, tables, staff, opts.workingHours), opts);
-  const view = planViews(weeks, staff, reportingTrees(staff), typeof opts.by === 'string' ? [opts.by] : opts.by, k, viewer);
+  const roster = weeks.length && weeks.every((w) => w.identity.startsWith('viva:')) ? new Map() : staff;
+  const view = planViews(weeks, roster, reportingTrees(roster), typeof opts.by === 'string' ? [opts.by] : opts.by, k, viewer);
   const scoped = weeks.filter((w) => view.inScope(w.identity));
   const pids = await pseudonymiseAll(opts.key, scoped.map((w) => w.identity));
   const rows: PersonWeek[] = scoped.map((w) => ({
@@ -60,10 +61,13 @@ export async function productivityTrends(engine: Engine, opts: TrendOptions): Pr
 function onePopulation(weeks: MergedWeek[], opts: TrendOptions): MergedWeek[] {
   const isViva = (w: MergedWeek) => w.identity.startsWith('viva:');
   const viva = weeks.filter(isViva).length;
-  if (!viva || viva === weeks.length) return weeks;
-  const use = opts.population === 'viva' ? 'viva' : 'directory';
-  opts.onNote?.(use === 'viva'
-    ? `${weeks.length - viva} person-weeks from the directory, audit logs and usage reports were left out (population: viva)`
-    : `${viva} Viva person-query rows were left out: they cannot be joined to e-mail-keyed data (choose population viva to use them)`);
-  return weeks.filter((w) => isViva(w) === (use === 'viva'));
+  const use = opts.population && opts.population !== 'auto' ? opts.population : viva < weeks.length ? 'directory' : 'viva';
+  const kept = weeks.filter((w) => isViva(w) === (use === 'viva'));
+  const dropped = weeks.length - kept.length;
+  if (dropped) {
+    opts.onNote?.(use === 'viva'
+      ? `${dropped} person-weeks from the directory, audit logs and usage reports were left out (population: viva)`
+      : `${dropped} Viva person-query rows were left out: they cannot be joined to e-mail-keyed data (choose population viva to use them)`);
+  }
+  return kept;
 }

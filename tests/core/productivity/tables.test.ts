@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowError, type TableFormat } from '../../../src/core/ingest/formats/format.ts';
+import { FORMATS } from '../../../src/core/ingest/formats/index.ts';
 import { splitCsv } from '../../../src/core/ingest/records/csv-framer.ts';
 import { TABLE_FORMATS } from '../../../src/core/ingest/tables/index.ts';
 import { isoDate, isoDurationSeconds } from '../../../src/core/ingest/tables/values.ts';
@@ -33,6 +34,9 @@ describe('table formats', () => {
     expect(claimant(ONEDRIVE)).toEqual(['m365-usage-files-csv']);
     expect(claimant('"","PersonId","MetricDate","Collaboration_hours"')).toEqual(['viva-person-query-csv']);
     expect(claimant(PURVIEW)).toEqual([]);
+    for (const h of [HR_HEADER, ENTRA, GOOGLE, EMAIL, TEAMS, ONEDRIVE, SHAREPOINT]) {
+      for (const f of FORMATS) if (f.framing === 'csv') expect(f.sniffHeader(header(h))).toBe(0);
+    }
   });
 
   it('HR file: lower-cases addresses, keeps manager and zone, refuses rows without an address', () => {

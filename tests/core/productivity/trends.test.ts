@@ -4,7 +4,7 @@ import { hrDirectory } from '../../../src/core/ingest/tables/directory-hr.ts';
 import { PolicyError } from '../../../src/core/privacy/policy.ts';
 import { createWorkspaceKey } from '../../../src/core/privacy/pseudonym.ts';
 import { productivityTrends } from '../../../src/core/productivity/trends.ts';
-import { ENGINES } from '../../helpers/engines.ts';
+import { ENGINES, extensionRequests } from '../../helpers/engines.ts';
 import { HR_HEADER, putEvents, putTable, type TestEvent } from './fixtures.ts';
 
 // boss → m1 (Eng) → e0..e9 ; boss → m2 (Sales) → s0..s11 ; boss → l0..l2 (Legal)
@@ -34,7 +34,10 @@ describe.each(ENGINES)('productivity trends on $name', ({ open }) => {
     await putTable(engine, hrDirectory, DIRECTORY);
     await putEvents(engine, EVENTS);
   });
-  afterAll(async () => { await engine.close(); });
+  afterAll(async () => {
+    await engine.close();
+    expect(extensionRequests).toEqual([]);
+  });
 
   it('by department: small departments hidden, plus the smallest sibling so the total cannot reveal them', async () => {
     const r = await productivityTrends(engine, { by: 'department', key, metrics: ['emails_sent'] });

@@ -6,7 +6,7 @@ import { ingest } from '../../../src/core/ingest/session.ts';
 import { splitCsv } from '../../../src/core/ingest/records/csv-framer.ts';
 import { createWorkspaceKey } from '../../../src/core/privacy/pseudonym.ts';
 import { productivityTrends } from '../../../src/core/productivity/trends.ts';
-import { ENGINES } from '../../helpers/engines.ts';
+import { ENGINES, extensionRequests } from '../../helpers/engines.ts';
 
 const DIR = '/work/shared/corpus/productivity';
 const FILES = ['pq_data.csv', 'pq_data_vivainsights_R_2025.csv', 'sq_data_wpa.csv', 'dv_data_wpa.csv'];
@@ -27,7 +27,10 @@ function rSample() {
 describe.skipIf(!present).each(ENGINES)('Viva Insights samples on $name', ({ open }) => {
   let engine: Engine;
   beforeAll(async () => { engine = await open(); });
-  afterAll(async () => { await engine.close(); });
+  afterAll(async () => {
+    await engine.close();
+    expect(extensionRequests).toEqual([]);
+  });
 
   it('reads all four person-query samples: ISO and US dates, Sunday weeks, NA as missing', async () => {
     const inputs = await Promise.all(FILES.map(async (f) => ({ blob: await openAsBlob(`${DIR}/${f}`), name: f })));
