@@ -27,7 +27,7 @@ export async function runOurs(file: string, filterChanges = 20): Promise<OursRun
     const ingest_s = (Date.now() - t0) / 1000;
     const loaded = Number(await page.getAttribute('[data-testid="event-count"]', 'data-count'));
     await page.click('nav a[href^="#/overview"]');
-    await page.waitForSelector('[data-testid="timeline-chart"] svg rect', { timeout: 600_000 });
+    await page.waitForSelector('[data-testid="timeline-chart"] svg rect:not([height="0"])', { timeout: 600_000 });
     await page.waitForFunction(quiet, undefined, { timeout: 600_000 });
     const first_dashboard_s = (Date.now() - t0) / 1000;
 

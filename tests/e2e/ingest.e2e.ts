@@ -49,7 +49,7 @@ describe('loading files in the built app (headless Chromium)', () => {
     expect(rejected.every((n) => n === 0)).toBe(true);
     await page.screenshot({ path: join(shots, 'load-demo.png'), fullPage: true });
     await page.click('nav a[href="#/overview"]');
-    await page.waitForSelector('[data-testid="timeline"] svg rect');
+    await page.waitForSelector('[data-testid="timeline-chart"] svg rect:not([height="0"])');
     await page.screenshot({ path: join(shots, 'overview.png'), fullPage: true });
   });
 });

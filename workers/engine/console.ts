@@ -7,7 +7,6 @@ import type * as duckdb from '@duckdb/duckdb-wasm';
 import type { Row } from '../../src/core/engine.ts';
 import { guardStatement, wrapped } from '../../src/core/queries/console.ts';
 import { plain } from './values.ts';
-import { offlineSettings } from './wasm.ts';
 
 export interface ConsoleColumn { name: string; type: string }
 export interface ConsoleResult { kind: 'query' | 'explain'; columns: ConsoleColumn[]; rows: number; truncated: boolean; ms: number }
@@ -24,7 +23,6 @@ export class SqlConsole {
   #connection() {
     return (this.#conn ??= this.db().then(async (db) => {
       const conn = await db.connect();
-      for (const sql of offlineSettings(`${self.location.origin}/duckdb-extensions`)) await conn.query(sql);
       return conn;
     }));
   }
