@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '../scripts/serve.mjs';
 import { browserPid, sampler } from './memory.ts';
 
-export interface OursRun { ingest_s: number; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; loaded: number }
+export interface OursRun { ingest_s: number; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; loaded: number; db_bytes_per_event: number }
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 const quiet = () => document.documentElement.dataset.queries === '0';
@@ -26,6 +26,10 @@ export async function runOurs(file: string, filterChanges = 20): Promise<OursRun
     await page.waitForSelector('[data-testid="ingest-report"]', { timeout: 3_600_000 });
     const ingest_s = (Date.now() - t0) / 1000;
     const loaded = Number(await page.getAttribute('[data-testid="event-count"]', 'data-count'));
+    const dbBytes = await page.evaluate(async () => {
+      const bench = (window as unknown as { __auditlens?: { memory?: () => Promise<{ usedBytes: number }> } }).__auditlens;
+      return bench?.memory ? (await bench.memory()).usedBytes : NaN;
+    });
     await page.click('nav a[href^="#/overview"]');
     await page.waitForSelector('[data-testid="timeline-chart"] svg rect:not([height="0"])', { timeout: 600_000 });
     await page.waitForFunction(quiet, undefined, { timeout: 600_000 });
@@ -62,7 +66,7 @@ export async function runOurs(file: string, filterChanges = 20): Promise<OursRun
       return (performance.now() - t) / 1000;
     });
     const peak = mem ? mem.stop() : 0;
-    return { ingest_s, first_dashboard_s, filter_p50_ms: pct(0.5), filter_p95_ms: pct(0.95), detect_s, peak_mb: Math.round(peak / 1024 ** 2), loaded };
+    return { ingest_s, first_dashboard_s, filter_p50_ms: pct(0.5), filter_p95_ms: pct(0.95), detect_s, peak_mb: Math.round(peak / 1024 ** 2), loaded, db_bytes_per_event: Math.round(dbBytes / Math.max(1, loaded)) };
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));

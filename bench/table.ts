@@ -1,6 +1,6 @@
 interface Run {
   events: number; bytes: number; ingest_ratio: number;
-  ours: { ingest_s: number; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number };
+  ours: { ingest_s: number; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; db_bytes_per_event?: number };
   native: { ingest_s: number; detect_s: number };
 }
 
@@ -11,13 +11,13 @@ export function markdown(r: { machine: string; date: string; runs: Run[] }): str
     x.events.toLocaleString('en-US'), `${(x.bytes / 1e6).toFixed(0)} MB`,
     `${f(x.ours.ingest_s)} s (${f(x.bytes / 1e6 / x.ours.ingest_s, 0)} MB/s)`, `${f(x.native.ingest_s)} s (${f(x.bytes / 1e6 / x.native.ingest_s, 0)} MB/s)`,
     f(x.ingest_ratio, 2), `${f(x.ours.first_dashboard_s)} s`, `${f(x.ours.filter_p50_ms, 0)} / ${f(x.ours.filter_p95_ms, 0)} ms`,
-    `${f(x.ours.detect_s)} s`, `${f(x.native.detect_s)} s`, `${x.ours.peak_mb} MB`,
+    `${f(x.ours.detect_s)} s`, `${f(x.native.detect_s)} s`, `${x.ours.peak_mb} MB`, `${x.ours.db_bytes_per_event ?? '—'} B`,
   ].join(' | '));
   return [
     `Machine: ${r.machine}. Run: ${r.date.slice(0, 10)}. Input: synthetic Purview audit CSV (\`npm run bench\`).`,
     '',
-    '| events | size | ingest, ours (browser) | ingest, native DuckDB | ours/native throughput | drop → first dashboard | filter change p50 / p95 | detections, ours | detections, native | peak memory (browser) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| events | size | ingest, ours (browser) | ingest, native DuckDB | ours/native throughput | drop → first dashboard | filter change p50 / p95 | detections, ours | detections, native | peak memory (browser) | DuckDB memory per event |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${row} |`),
     '',
   ].join('\n');

@@ -9,10 +9,14 @@ import { ingest, type InputFile } from '../src/core/ingest/session.ts';
 import { generateDemo } from '../fixtures/generate/index.ts';
 import { openBrowserDb, type BrowserDb } from './engine/browser.ts';
 import { parsePool } from './engine/parse-pool.ts';
+import { USE_WORKSPACE } from './engine/wasm.ts';
 import { SqlConsole } from './engine/console.ts';
 import { latestRunner } from './engine/latest.ts';
 import { loadGeoDbFetch } from '../src/core/enrich/fetch.ts';
 import { securityRunner } from '../src/lib/security/run/runner.ts';
+import { productivityRunner } from '../src/lib/productivity/run/runner.ts';
+import { openPrivacyState } from '../src/lib/productivity/run/privacy-state.ts';
+import { Keeper } from '../src/core/workspace/keeper.ts';
 import type { EngineApi, IngestProgress, IngestSummary } from './protocol.ts';
 
 let opened: Promise<BrowserDb> | null = null;
@@ -24,9 +28,21 @@ const open = () => (opened ??= openBrowserDb());
 const queryLatest = latestRunner(async () => (await open()).engine);
 const sqlConsole = new SqlConsole(async () => (await open()).db);
 const security = securityRunner(async () => (await open()).engine, () => loadGeoDbFetch('/geo/'));
+let privacy: ReturnType<typeof openPrivacyState> | null = null;
+const productivity = productivityRunner(async () => (await open()).engine, () => (privacy ??= openPrivacyState()));
 // One core stays with DuckDB; the rest parse. On a 2-core machine that is one parse worker beside the engine.
 const POOL_SIZE = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 let pool: ReturnType<typeof parsePool> | null = null;
+// The opt-in kept workspace copies tables out as Arrow IPC on a connection of its own.
+const keeper = new Keeper({
+  engine: async () => (await open()).engine,
+  connect: async () => {
+    const { db } = await open();
+    const conn = await db.connect();
+    await conn.query(USE_WORKSPACE);
+    return { db, conn: conn.useUnsafe((_db, id) => id), close: () => conn.close() };
+  },
+});
 
 async function load(inputs: InputFile[], retentionMonths: number, onProgress: (p: IngestProgress) => void): Promise<IngestSummary> {
   const { engine } = await open();
@@ -78,6 +94,7 @@ const api: EngineApi = {
   detect: (req, onProgress) => security.detect(req, onProgress),
   cancelDetect() { security.cancel(); },
   async compileSigma(yamlText) { return security.compile(yamlText); },
+  productivity: (req) => productivity(req),
   async memory() {
     const rows = await (await open()).engine.query('SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS b FROM duckdb_memory()');
     return { usedBytes: Number(rows[0].b) };
@@ -88,6 +105,17 @@ const api: EngineApi = {
     sources.length = 0;
     entries.clear();
   },
+  workspaceSave: (summary) => keeper.save(sources, [...entries.values()], summary),
+  async workspaceRestore() {
+    const restored = await keeper.restore();
+    if (!restored) return null;
+    sources.splice(0, sources.length, ...restored.sources);
+    entries.clear();
+    for (const e of restored.manifest.entries) entries.set(e.fileId, e);
+    const events = await (await open()).engine.query('SELECT count(*)::DOUBLE AS n FROM events').catch(() => [{ n: 0 }]);
+    return { files: restored.manifest.summary?.files ?? [], events: Number(events[0].n), ms: 0 };
+  },
+  workspaceForget: () => keeper.forget(),
 };
 
 Comlink.expose(api);

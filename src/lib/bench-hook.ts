@@ -3,6 +3,7 @@
 import { engineForBench } from './engine/registry.ts';
 
 (window as unknown as { __auditlens: unknown }).__auditlens = {
+  memory: () => engineForBench().memory(),
   detect: async () => {
     const engine = engineForBench();
     const run = (engine as unknown as { detect?: (...a: unknown[]) => Promise<unknown> }).detect;

@@ -7,6 +7,7 @@ import type * as duckdb from '@duckdb/duckdb-wasm';
 import type { Row } from '../../src/core/engine.ts';
 import { guardStatement, wrapped } from '../../src/core/queries/console.ts';
 import { plain } from './values.ts';
+import { USE_WORKSPACE } from './wasm.ts';
 
 export interface ConsoleColumn { name: string; type: string }
 export interface ConsoleResult { kind: 'query' | 'explain'; columns: ConsoleColumn[]; rows: number; truncated: boolean; ms: number }
@@ -23,6 +24,7 @@ export class SqlConsole {
   #connection() {
     return (this.#conn ??= this.db().then(async (db) => {
       const conn = await db.connect();
+      await conn.query(USE_WORKSPACE);
       return conn;
     }));
   }

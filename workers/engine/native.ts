@@ -10,6 +10,8 @@ export async function openNative(opts: { path?: string; threads?: number } = {})
   const conn = await instance.connect();
   await conn.run('SET autoinstall_known_extensions = false');
   await conn.run('SET autoload_known_extensions = false');
+  await conn.run("ATTACH ':memory:' AS workspace (COMPRESS)");
+  await conn.run('USE workspace');
   return new NativeEngine(instance, conn);
 }
 
