@@ -5,13 +5,16 @@ import { ident } from '../sql/quote.ts';
 import { where, type Filters } from './filters.ts';
 import { q, type Query } from './query.ts';
 
+/** Staging tables and the packed store behind the `events` view are plumbing, not something to browse. */
+const VISIBLE = "table_name NOT IN ('stage', 'events_store') AND table_name NOT LIKE '\\_stage\\_%' ESCAPE '\\'";
+
 export const tables = (): Query => q(`
   SELECT table_name AS name, table_type AS type FROM information_schema.tables
-  WHERE table_schema = 'main' ORDER BY name`);
+  WHERE table_schema = 'main' AND ${VISIBLE} ORDER BY name`);
 
 export const columns = (): Query => q(`
   SELECT table_name AS "table", column_name AS name, data_type AS type, is_nullable = 'YES' AS nullable
-  FROM information_schema.columns WHERE table_schema = 'main' ORDER BY "table", ordinal_position`);
+  FROM information_schema.columns WHERE table_schema = 'main' AND ${VISIBLE} ORDER BY "table", ordinal_position`);
 
 export const tableCount = (table: string): Query => q(`SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
 
