@@ -10,13 +10,17 @@ export interface Staff {
   timeZone: string | null;
 }
 
+/** A person may appear in several directory files: the HR file wins, then Google, then Entra (non-empty values only). */
+const best = (expr: string) =>
+  `arg_min(${expr}, CASE source WHEN 'hr' THEN 0 WHEN 'gws' THEN 1 ELSE 2 END) FILTER (WHERE nullif(${expr}, '') IS NOT NULL)`;
+
 /** Staff by e-mail; guests and service accounts are not staff. Empty when no directory was loaded. */
 export async function loadStaff(engine: Engine, tables: ReadonlySet<string>): Promise<Map<string, Staff>> {
   const out = new Map<string, Staff>();
   if (!tables.has('directory')) return out;
   const rows = await engine.query(`
-    SELECT lower(email) AS email, any_value(department) AS department, any_value(level) AS level,
-           any_value(lower(manager_email)) AS manager, any_value(time_zone) AS time_zone
+    SELECT lower(email) AS email, ${best('department')} AS department, ${best('level')} AS level,
+           ${best('lower(manager_email)')} AS manager, ${best('time_zone')} AS time_zone
     FROM directory
     WHERE email IS NOT NULL AND coalesce(account_type, 'user') NOT IN ('guest', 'service')
     GROUP BY 1`);

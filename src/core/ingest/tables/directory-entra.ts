@@ -11,7 +11,7 @@ export const entraDirectory: TableFormat = {
   kind: 'table',
   table: DIRECTORY_TABLE,
   columns: DIRECTORY_COLUMNS,
-  key: ['email'],
+  key: ['email', 'source'],
   sniffHeader(header) {
     if (!hasAll(header, ['userPrincipalName', 'displayName'])) return 0;
     return hasAll(header, ['userType']) || hasAll(header, ['accountEnabled']) || hasAll(header, ['objectId']) ? 0.9 : 0.6;

@@ -11,7 +11,7 @@ export const googleDirectory: TableFormat = {
   kind: 'table',
   table: DIRECTORY_TABLE,
   columns: DIRECTORY_COLUMNS,
-  key: ['email'],
+  key: ['email', 'source'],
   sniffHeader: (header) => (hasAll(header, ['Email Address [Required]', 'Org Unit Path [Required]']) ? 0.9 : 0),
   open(header) {
     const at = headerIndex(header);

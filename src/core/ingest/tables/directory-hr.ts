@@ -15,7 +15,7 @@ export const hrDirectory: TableFormat = {
   kind: 'table',
   table: DIRECTORY_TABLE,
   columns: DIRECTORY_COLUMNS,
-  key: ['email'],
+  key: ['email', 'source'],
   sniffHeader: (header) => (hasAll(header, REQUIRED) ? 0.95 : 0),
   open(header) {
     const at = headerIndex(header);
