@@ -113,7 +113,8 @@ const api: EngineApi = {
     entries.clear();
     for (const e of restored.manifest.entries) entries.set(e.fileId, e);
     const events = await (await open()).engine.query('SELECT count(*)::DOUBLE AS n FROM events').catch(() => [{ n: 0 }]);
-    return { files: restored.manifest.summary?.files ?? [], events: Number(events[0].n), ms: 0 };
+    const summary = { files: restored.manifest.summary?.files ?? [], events: Number(events[0].n), ms: 0 };
+    return { summary, savedAt: restored.manifest.savedAt, bytes: restored.bytes };
   },
   workspaceForget: () => keeper.forget(),
 };

@@ -45,6 +45,6 @@ export interface EngineApi {
   reset(): Promise<void>;
   /** The opt-in kept workspace in the origin-private file system (src/core/workspace/): save, restore, forget. */
   workspaceSave(summary: IngestSummary | null): Promise<SaveResult>;
-  workspaceRestore(): Promise<IngestSummary | null>;
+  workspaceRestore(): Promise<{ summary: IngestSummary; savedAt: string; bytes: number } | null>;
   workspaceForget(): Promise<void>;
 }

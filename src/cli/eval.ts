@@ -1,5 +1,5 @@
 // `eval`: generate the synthetic organisation (or read --dir DIR with truth.json), run the detection pack,
-// and print precision/recall per planted scenario plus the benign-background finding rate.
+// and print precision/recall per planted scenario plus the benign-background rate (alert units per 1,000 users per 30 days).
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ export async function runEval(args: string[]): Promise<number> {
     try {
       const a = await analyse(engine, { geo: loadGeoDbNode('public/geo') });
       const report = evaluate(a.findings, truth.scenarios, truth);
-      process.stdout.write(flags.get('json') ? `${JSON.stringify(report)}\n` : table(report, a.findings.length));
+      process.stdout.write(flags.get('json') ? `${JSON.stringify(report)}\n` : table(report, a.findings.length, Boolean(flags.get('verbose'))));
       return 0;
     } finally { await engine.close(); }
   } finally {
@@ -41,11 +41,16 @@ export async function runEval(args: string[]): Promise<number> {
   }
 }
 
-function table(r: EvalReport, total: number): string {
+function table(r: EvalReport, total: number, verbose: boolean): string {
   const pct = (x: number | null) => (x === null ? '   –' : `${Math.round(x * 100)}%`.padStart(4));
   const rows = r.scenarios.map((s) => `${s.id.padEnd(30)} ${s.found ? 'found ' : 'MISSED'} recall ${pct(s.recall)}  precision ${pct(s.precision)}  ${s.rules.join(', ')}`);
+  const bg = r.background;
+  const listed = bg.findings.map((f) => `  ${new Date(f.first).toISOString().slice(0, 16)} ${f.rule} [${f.severity}] ${f.actor}: ${f.evidence.slice(0, 120)}`);
   return [...rows, '',
     `scenarios found: ${r.found}/${r.scenarios.length}; findings: ${total}, ${Math.round(r.precision * 100)}% on planted scenarios`,
-    `benign background: ${r.background} findings = ${r.backgroundPer1000UsersPerMonth.toFixed(1)} per 1,000 users per month`,
-    `  by rule: ${r.backgroundByRule.map(([rule, n]) => `${rule} ${n}`).join(', ')}`, ''].join('\n');
+    `benign background (alert units = distinct rule, identity, day), per 1,000 users per 30 days:`,
+    `  all severities: ${bg.all.units} units = ${bg.all.per1000UsersPerMonth.toFixed(1)}`,
+    `  medium and up:  ${bg.mediumPlus.units} units = ${bg.mediumPlus.per1000UsersPerMonth.toFixed(1)}`,
+    `  by rule: ${bg.byRule.map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}`,
+    ...(verbose ? listed : listed.slice(0, 10)), ...(!verbose && listed.length > 10 ? [`  … ${listed.length - 10} more (--verbose)`] : []), ''].join('\n');
 }

@@ -58,6 +58,21 @@ export const ASN = sql`coalesce(g.asn, TRY_CAST(events.attrs[${'autonomousSystem
 
 export const LOGIN_FAILURE = sql`category = 'authentication' AND outcome = 'failure'`;
 
+/**
+ * Entra/UAL error codes that interrupt a sign-in whose password was right (MFA or device prompt, keep-me-signed-in,
+ * conditional access, consent): not evidence of guessing.
+ */
+export const INTERRUPT_CODES = ['50074', '50076', '50079', '50072', '50140', '50158', '50097', '50125', '50129', '50199', '53000',
+  '53001', '53002', '53003', '53004', '65001', '81010', '81012', '16000', '16001', '16003', '70043', '70044', '50089', '50133', '50173',
+  '500121', '530032'];
+
+/** Failed sign-ins that mean a wrong or unusable credential (MFA and other interrupts left out). */
+export const CREDENTIAL_FAILURE = sql`${LOGIN_FAILURE} AND coalesce(${ERROR_CODE}, '') NOT IN ${INTERRUPT_CODES}`;
+
+/** The network an IP belongs to: its AS number (offline database), else its /24 (IPv4) or /48 (IPv6). Needs ip_geo g. */
+export const NETWORK = sql`coalesce('AS' || g.asn::VARCHAR, CASE WHEN contains(events.ip, ':')
+  THEN array_to_string(string_split(events.ip, ':')[1:3], ':') ELSE regexp_replace(events.ip, '[.][0-9]+$', '') END)`;
+
 /** Domains the organisation's own accounts use (from member principals seen in the data). */
 export const TENANT_CTE = raw(`tenant AS (
   SELECT DISTINCT lower(regexp_extract(actor, '@([^@]+)$', 1)) AS d FROM events

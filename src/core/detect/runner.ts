@@ -2,6 +2,7 @@
 
 import type { Engine, Row } from '../engine.ts';
 import { ensureEnrichTables } from '../enrich/tables.ts';
+import { ensureAllowList } from './allow-list.ts';
 import type { DetectionRun, Finding, Rule, RuleStatus, Thresholds } from './types.ts';
 
 /** Per-rule overrides: `{ 'X3.spray': { minUsers: 5 } }`. */
@@ -13,6 +14,7 @@ export function thresholdsFor(rule: Rule, overrides?: ThresholdOverrides): Thres
 
 export async function runDetections(engine: Engine, rules: readonly Rule[], overrides?: ThresholdOverrides): Promise<DetectionRun> {
   await ensureEnrichTables(engine);
+  await ensureAllowList(engine);
   const present = rules.some((r) => r.requiresAttrs?.length) ? await attrKeys(engine) : new Set<string>();
   const findings: Finding[] = [];
   const statuses: RuleStatus[] = [];

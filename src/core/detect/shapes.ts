@@ -60,7 +60,7 @@ export function windowCount(o: WindowOpts): Query {
       FROM w WHERE n >= CAST(${o.min} AS DOUBLE) AND k IS NOT NULL GROUP BY 1, 2)
   SELECT hits.k AS actor, epoch_ms(min(m.ts)) AS first, epoch_ms(hits.l) AS last, hits.n::DOUBLE AS count,
     CAST(${o.label} AS VARCHAR) || ' ' || hits.n::VARCHAR || ' in ' || CAST(${o.windowMinutes} AS VARCHAR) || ' min' AS evidence,
-    hits.ip AS ip, ${o.who ? raw(`left(string_agg(DISTINCT m.target, ', '), 200)`) : raw('min(m.target)')} AS target
+    hits.ip AS ip, ${o.who ? raw(`left(string_agg(DISTINCT m.target, ', '), 2000)`) : raw('min(m.target)')} AS target
   FROM hits JOIN m ON m.k = hits.k AND m.ts <= hits.l AND m.ts >= hits.h0 - to_seconds(CAST(${secs} AS BIGINT))
   GROUP BY hits.k, hits.d, hits.l, hits.n, hits.ip`;
 }
@@ -72,6 +72,11 @@ export interface FirstSeenOpts {
   baselineDays: number;
   minHistoryDays: number;
   from?: Query;
+  /**
+   * Values in common use across the organisation (at least `min` identities and `pct` % of all identities in the
+   * data) are not news for anyone, unless `exempt` holds for the event (e.g. an anonymising network).
+   */
+  common?: { min: number; pct: number; exempt?: Query };
 }
 
 /**
@@ -80,18 +85,24 @@ export interface FirstSeenOpts {
  * already active in the baseline. Evidence says how many identities use the value at all (rarity).
  */
 export function firstSeen(o: FirstSeenOpts): Query {
+  const c = o.common;
+  const rare = c
+    ? sql`(p.exempt OR u.who < greatest(CAST(${c.min} AS DOUBLE), CAST(${c.pct} AS DOUBLE) / 100 * (SELECT count(DISTINCT actor) FROM m2)))`
+    : raw('TRUE');
   return sql`WITH bounds AS (SELECT min(ts) AS t0, date_diff('second', min(ts), max(ts)) / 86400.0 AS span FROM events),
     b AS (SELECT t0 + to_days(CAST(CASE WHEN span >= CAST(${o.baselineDays} AS DOUBLE) + 1 THEN CAST(${o.baselineDays} AS DOUBLE)
                                         WHEN span >= CAST(${o.minHistoryDays} AS DOUBLE) + 1 THEN CAST(${o.minHistoryDays} AS DOUBLE) END AS INTEGER)) AS cut FROM bounds),
-    m AS (SELECT ts, ${ACTOR} AS actor, ${o.value} AS v, ip, target FROM ${o.from ?? raw('events')} WHERE ${o.where}),
+    m AS (SELECT ts, ${ACTOR} AS actor, ${o.value} AS v, ip, target, ${c?.exempt ?? raw('FALSE')} AS exempt FROM ${o.from ?? raw('events')} WHERE ${o.where}),
     m2 AS (SELECT * FROM m WHERE v IS NOT NULL AND v <> ''),
-    pairs AS (SELECT actor, v, min(ts) AS f, max(ts) AS l, count(*) AS n, min(ip) AS ip, min(target) AS target FROM m2 GROUP BY actor, v),
+    pairs AS (SELECT actor, v, min(ts) AS f, max(ts) AS l, count(*) AS n, min(ip) AS ip, min(target) AS target,
+        coalesce(bool_or(exempt), FALSE) AS exempt FROM m2 GROUP BY actor, v),
     known AS (SELECT DISTINCT actor FROM m2, b WHERE ts < b.cut),
     users AS (SELECT v, count(DISTINCT actor) AS who FROM m2 GROUP BY v)
   SELECT p.actor, epoch_ms(p.f) AS first, epoch_ms(p.l) AS last, p.n::DOUBLE AS count,
     CAST(${o.label} AS VARCHAR) || ' ' || p.v || ' (used by ' || u.who::VARCHAR || ' identities)' AS evidence, p.ip, p.target
   FROM pairs p JOIN users u USING (v), b
-  WHERE b.cut IS NOT NULL AND p.f >= b.cut AND p.actor IN (SELECT actor FROM known)`;
+  WHERE b.cut IS NOT NULL AND p.f >= b.cut AND p.actor IN (SELECT actor FROM known)
+    AND ${rare}`;
 }
 
 export interface DailyVolumeOpts { where: Query; distinct: Query; min: number; factor: number; label: string }

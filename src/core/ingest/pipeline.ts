@@ -14,6 +14,7 @@ import { sniff } from './sniff.ts';
 import { peek, type ByteStream } from './stream/bytes.ts';
 import { openEntries, type TextEntry } from './stream/open.ts';
 import { InflateLimitError } from './stream/limits.ts';
+import { MemoryCeilingError } from './memory.ts';
 
 export interface EntryInfo { fileId: number; name: string; path: number[]; source: number }
 
@@ -38,6 +39,8 @@ export interface IngestContext {
   onProgress?: (p: { inputBytes: number; rows: number }) => void;
   signal?: AbortSignal;
   parser?: Parser;
+  /** Set when loading must stop for every remaining file (memory ceiling). */
+  halted?: string;
 }
 
 const SNIFF_BYTES = 4 * 1024 * 1024;
@@ -57,6 +60,7 @@ export async function ingestFile(blob: Blob, name: string, source: number, ctx: 
       } catch (e) {
         if (ctx.signal?.aborted) throw e;
         report.fatal = `stopped after ${report.read} rows: ${message(e)}`;
+        if (e instanceof MemoryCeilingError) { ctx.halted = message(e); break; }
         if (e instanceof InflateLimitError) break;
       }
     }
@@ -130,7 +134,7 @@ async function ingestEvents(
     await dispatch();
     while (inflight.length) await apply(await inflight.shift()!);
   } catch (e) {
-    if (!ctx.signal?.aborted) {
+    if (!ctx.signal?.aborted && !(e instanceof MemoryCeilingError)) {
       await dispatch();
       while (inflight.length) await apply(await inflight.shift()!);
     }

@@ -5,6 +5,7 @@ import type { Engine } from '../engine.ts';
 import { FLUSH_STAGE } from '../schema/ddl.ts';
 import type { TableFormat } from './formats/format.ts';
 import { SEQ_STRIDE, type ParseResult } from './parse-job.ts';
+import { MemoryGuard, type MemoryGuardOptions } from './memory.ts';
 import { TableWriter } from './table-writer.ts';
 
 const STAGE_ROWS = 65_536;
@@ -14,8 +15,11 @@ export class Writers {
   private seq: number;
   private staged = 0;
 
-  constructor(private engine: Engine, readonly firstSeq: number) {
+  private guard: MemoryGuard;
+
+  constructor(private engine: Engine, readonly firstSeq: number, memory?: MemoryGuardOptions) {
     this.seq = firstSeq;
+    this.guard = new MemoryGuard(engine, memory);
   }
 
   private next = () => this.seq++;
@@ -28,6 +32,7 @@ export class Writers {
 
   /** Appends a parsed job's rows to the staging table; moves staged rows into `events` in large steps. */
   async events(result: ParseResult, encoded?: { ipc: Uint8Array; length: number }): Promise<void> {
+    await this.guard.check();
     if (encoded && this.engine.appendEncoded) await this.engine.appendEncoded('stage', encoded);
     else if (result.batch) await this.engine.append('stage', result.batch);
     else return;

@@ -2,10 +2,16 @@
 
 import * as Comlink from 'comlink';
 import type { Row, Value } from '../../core/engine.ts';
-import type { ConsoleResult, EngineApi, EngineInfo, IngestProgress, IngestSummary } from '../../../workers/protocol.ts';
+import type { SaveResult } from '../../core/workspace/save.ts';
+import type { ConsoleResult, DetectProgress, DetectResult, EngineApi, EngineInfo, IngestProgress, IngestSummary, SigmaCheck } from '../../../workers/protocol.ts';
+import type { ProductivityRequest, ProductivityResult } from '../../../workers/protocol.ts';
+import type { ThresholdOverrides } from '../../core/detect/runner.ts';
 import { STALE } from '../../../workers/engine/latest.ts';
 import { buildAggregates } from '../../core/queries/aggregates.ts';
 import type { Query } from '../../core/queries/query.ts';
+import { activity } from '../trust/activity.svelte.ts';
+import { loadDetail } from '../trust/details.ts';
+import { Workspace } from '../trust/workspace.svelte.ts';
 
 /** True for the rejection of a query that a newer gesture made pointless. */
 export const isStale = (e: unknown) => e instanceof Error && e.message.includes(STALE);
@@ -27,11 +33,21 @@ export class Engine {
   /** The files of the load in progress, as far as known (the demo's names arrive with its progress). */
   queue = $state.raw<{ name: string; bytes: number | null }[]>([]);
 
-  #worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module' });
+  #worker = this.#spawn();
   #api = Comlink.wrap<EngineApi>(this.#worker);
+  /** The reviewer's own audit trail: `engine.trail.record(kind, detail)` (docs/ui.md). */
+  readonly trail = activity;
+  /** In memory by default; kept in this browser's private file system on request; wiped on request (src/lib/trust/). */
+  readonly workspace = new Workspace(this);
 
   constructor() {
-    this.#api.init().then(
+    void this.#init().then(() => this.workspace.start());
+  }
+
+  #spawn(): Worker { return new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module' }); }
+
+  #init(): Promise<void> {
+    return this.#api.init().then(
       (info) => { this.info = info; this.status = 'ready'; },
       (e) => { this.fail(e); },
     );
@@ -80,11 +96,64 @@ export class Engine {
     return p;
   }
 
-  consoleRun(sql: string, maxRows: number): Promise<ConsoleResult> { return this.#api.consoleRun(sql, maxRows); }
+  consoleRun(sql: string, maxRows: number): Promise<ConsoleResult> {
+    const run = this.#api.consoleRun(sql, maxRows);
+    run.then((r) => this.trail.record('run-query', { query: sql, params: [], rows: r.rows }), () => this.trail.record('run-query', { query: sql, params: [], failed: true }));
+    return run;
+  }
   consolePage(offset: number, limit: number): Promise<Row[]> { return this.#api.consolePage(offset, limit); }
   consoleCancel(): Promise<boolean> { return this.#api.consoleCancel(); }
 
   readRaw(fileId: number, offset: number, length: number): Promise<string> { return this.#api.readRaw({ fileId, offset, length }); }
+
+  /** Runs the security analysis in the worker; the loaded files' row counts go along for the truncation check. */
+  detect(thresholds: ThresholdOverrides, userRules: string[], onProgress: (p: DetectProgress) => void = () => {}): Promise<DetectResult> {
+    const files = (this.summary?.files ?? []).map((f) => ({ file: f.file, rows: f.read, first: f.first ? Date.parse(f.first) : null, last: f.last ? Date.parse(f.last) : null }));
+    return this.#api.detect({ thresholds: $state.snapshot(thresholds), userRules: [...userRules], files }, Comlink.proxy(onProgress));
+  }
+  cancelDetect(): void { void this.#api.cancelDetect(); }
+  compileSigma(yamlText: string): Promise<SigmaCheck> { return this.#api.compileSigma(yamlText); }
+
+  /** Released productivity cells for the page's settings (runs in the worker, which keeps the key, noise and ε ledger). */
+  productivity(req: ProductivityRequest): Promise<ProductivityResult> { return this.#track(this.#api.productivity(req)); }
+
+  memory(): Promise<{ usedBytes: number }> { return this.#api.memory(); }
+
+  keepWorkspace(): Promise<SaveResult> { return this.#api.workspaceSave($state.snapshot(this.summary) as IngestSummary | null); }
+  forgetWorkspace(): Promise<void> { return this.#api.workspaceForget(); }
+
+  /** Loads the kept workspace into the fresh engine at start; null when nothing is kept. */
+  async restoreKept(): Promise<{ savedAt: string; bytes: number } | null> {
+    this.status = 'loading';
+    this.error = null;
+    try {
+      const kept = await this.#api.workspaceRestore();
+      if (kept) {
+        this.summary = kept.summary;
+        this.events = kept.summary.events;
+        this.aggregated = await this.#aggregate();
+        this.version++;
+      }
+      this.status = 'ready';
+      return kept && { savedAt: kept.savedAt, bytes: kept.bytes };
+    } catch (e) { this.fail(e); throw e; }
+  }
+
+  /** Ends the engine worker, and DuckDB with every table inside it, and starts a fresh, empty one. */
+  async restart(): Promise<void> {
+    this.#api[Comlink.releaseProxy]();
+    this.#worker.terminate();
+    this.#worker = this.#spawn();
+    this.#api = Comlink.wrap<EngineApi>(this.#worker);
+    this.#seq.clear();
+    this.summary = this.info = this.progress = this.error = null;
+    this.queue = [];
+    this.events = 0;
+    this.aggregated = false;
+    this.version = 0;
+    this.status = 'starting';
+    await this.#init();
+  }
 
   async #run(job: () => Promise<IngestSummary>): Promise<void> {
     this.status = 'loading';
@@ -98,6 +167,8 @@ export class Engine {
       this.aggregated = await this.#aggregate();
       this.version++;
       this.status = 'ready';
+      void this.trail.record('load-files', loadDetail(summary.files, summary.events));
+      void this.workspace.afterLoad();
     } catch (e) { this.fail(e); }
   }
 

@@ -29,6 +29,16 @@ export const ACCOUNT_CASES: Case[] = [
   },
   {
     rule: R.privilegeGrant,
+    fire: [ev({ source: 'anypoint', workload: 'Access Management', action: 'Edit - Add user', attrs: { objectType: 'Role' },
+      target: 'API Manager Environment Administrator', targetUser: 'bob@contoso.com' })],
+    // roles that grant no privilege: a directory reader role, an Anypoint developer role
+    miss: [aad('Add member to role.', { category: 'role', targetUser: 'bob@contoso.com', attrs: { 'ModifiedProperties.Role_DisplayName.NewValue': 'Reports Reader' } }),
+      ev({ source: 'anypoint', workload: 'Access Management', action: 'Edit - Add user', attrs: { objectType: 'Role' },
+        target: 'Runtime Manager Developer', targetUser: 'bob@contoso.com' })],
+    check: (f) => expect(f[0].evidence).toContain('Administrator'),
+  },
+  {
+    rule: R.privilegeGrant,
     fire: [ev({ source: 'github', action: 'org.update_member', attrs: { permission: 'admin' }, targetUser: 'bob' })],
     miss: [ev({ source: 'gws', workload: 'admin', action: 'UNASSIGN_ROLE' })],
   },

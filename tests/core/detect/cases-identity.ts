@@ -14,6 +14,13 @@ const GEO = [
 /** Two weeks of ordinary US sign-ins, then the case's own events. */
 const history = (actor = A) => times(15, { actor, category: 'authentication', action: 'UserLoggedIn', ip: '198.51.100.1' }, DAY);
 
+/** Five colleagues each in the US and in Germany (Deutsche Telekom): both are countries the organisation works from. */
+const colleagues = () => [0, 1, 2, 3, 4].flatMap((i) => [login(`us${i}@contoso.com`, i * HOUR, '198.51.100.1'), login(`de${i}@contoso.com`, i * HOUR, '192.0.2.60')]);
+
+/** A credential failure as UAL and Entra both log it (same second), with an Entra-style error code. */
+const badPassword = (at: number, code = '50126') => [failed(A, at, '203.0.113.9', { attrs: { ErrorNumber: code } }),
+  failed(A, at + 400, '203.0.113.9', { source: 'entra', action: 'Sign-in activity', attrs: { errorCode: code } })];
+
 export const IDENTITY_CASES: Case[] = [
   {
     rule: R.impossibleTravel, geo: GEO,
@@ -29,6 +36,20 @@ export const IDENTITY_CASES: Case[] = [
     miss: [ev({ source: 'github', action: 'repo.create', country: 'GB' }), ev({ source: 'github', action: 'git.push', country: 'FR', at: 3 * HOUR })],
   },
   {
+    rule: R.impossibleTravel, geo: GEO,
+    // between two countries the organisation works from, only an anonymising network (Hetzner hosting) is news
+    fire: [...colleagues(), login(A, 6 * HOUR, '198.51.100.1'), login(A, 6 * HOUR + 20 * MIN, '192.0.2.50')],
+    miss: [...colleagues(), login(A, 6 * HOUR, '198.51.100.1'), login(A, 6 * HOUR + 20 * MIN, '192.0.2.60')],
+    check: (f) => expect(f.filter((x) => x.actor === A)).toHaveLength(1),
+  },
+  {
+    rule: R.impossibleTravel, geo: [...GEO, { ip: '203.0.113.11', country: 'RU', asn: 8359, org: 'MTS PJSC' }],
+    // a declared egress network (the company's VPN exit, AS12389) places no one; another Russian network still does
+    fire: [login(A, 0, '198.51.100.1'), login(A, 2 * HOUR, '203.0.113.11')],
+    miss: [login(A, 0, '198.51.100.1'), login(A, 2 * HOUR, '203.0.113.9'), login(A, 3 * HOUR, '198.51.100.1')],
+    allow: [{ kind: 'egress-asn', value: 'AS12389' }],
+  },
+  {
     rule: R.newCountry, geo: GEO,
     fire: [...history(), login(A, 16 * DAY, '203.0.113.9')],
     // the same new country inside the baseline is not "new"; and an identity with no baseline is not judged.
@@ -41,6 +62,13 @@ export const IDENTITY_CASES: Case[] = [
     fire: [...history().slice(0, 9), login(A, 9 * DAY + HOUR, '203.0.113.9')],
     // 5 days of data: too little history to call anything new.
     miss: [...history().slice(0, 5), login(A, 5 * DAY, '203.0.113.9')],
+  },
+  {
+    rule: R.newCountry, geo: GEO,
+    // Germany is where five colleagues work: not news, unless reached through a hosting network
+    fire: [...history(), ...colleagues(), login(A, 16 * DAY, '192.0.2.50')],
+    miss: [...history(), ...colleagues(), login(A, 16 * DAY, '192.0.2.60')],
+    check: (f) => expect(f.find((x) => x.actor === A)?.evidence).toContain('DE'),
   },
   {
     rule: R.newAsn, geo: GEO,
@@ -87,6 +115,14 @@ export const IDENTITY_CASES: Case[] = [
     // success from another IP, and failures by others only
     miss: [...times(5, { category: 'authentication', action: 'UserLoginFailed', outcome: 'failure', ip: '203.0.113.9' }, MIN, (i) => ({ actor: `u${i}@contoso.com` })),
       login(A, 10 * MIN, '203.0.113.9'), login('u1@contoso.com', 10 * MIN, '198.51.100.1')],
+  },
+  {
+    rule: R.successAfterFailures,
+    fire: [...[0, 1, 2, 3, 4].flatMap((i) => badPassword(i * MIN)), login(A, 10 * MIN, '203.0.113.9')],
+    // MFA prompts (50074) mean the password was right; three bad passwords logged twice are still three
+    miss: [...[0, 1, 2, 3, 4].flatMap((i) => badPassword(i * MIN, '50074')), ...[6, 7, 8].flatMap((i) => badPassword(i * MIN)),
+      login(A, 10 * MIN, '203.0.113.9')],
+    check: (f) => expect(f[0].evidence).toContain('5 as this identity'),
   },
   {
     rule: R.toolAgent,

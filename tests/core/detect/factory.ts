@@ -6,6 +6,7 @@ import { BatchWriter } from '../../../src/core/ingest/batch-writer.ts';
 import { ensureSchema } from '../../../src/core/ingest/session.ts';
 import { ensureEnrichTables } from '../../../src/core/enrich/tables.ts';
 import { runDetections } from '../../../src/core/detect/runner.ts';
+import { DEFAULT_ALLOW, setAllowList, type AllowEntry } from '../../../src/core/detect/allow-list.ts';
 import type { Finding, Rule, Thresholds } from '../../../src/core/detect/types.ts';
 
 export const T0 = Date.UTC(2024, 2, 1, 9, 0, 0);
@@ -56,8 +57,9 @@ export const COUNTRIES: [string, number, number, number][] = [
   ['RU', 60, 100, 2300], ['NG', 10, 8, 540], ['AU', -25, 133, 1560], ['BE', 50.8, 4.5, 100],
 ];
 
-export async function findings(engine: Engine, rule: Rule, rows: EventRow[], opts: { thresholds?: Thresholds; geo?: GeoRow[] } = {}): Promise<Finding[]> {
+export async function findings(engine: Engine, rule: Rule, rows: EventRow[], opts: { thresholds?: Thresholds; geo?: GeoRow[]; allow?: AllowEntry[] } = {}): Promise<Finding[]> {
   await load(engine, rows, opts.geo ?? []);
+  await setAllowList(engine, opts.allow ?? DEFAULT_ALLOW);
   const run = await runDetections(engine, [rule], opts.thresholds ? { [rule.id]: opts.thresholds } : undefined);
   const status = run.rules[0];
   if (status.status !== 'ok') throw new Error(`${rule.id} ${status.status}: ${JSON.stringify(status)}`);
@@ -72,5 +74,7 @@ export interface Case {
   actor?: string;
   geo?: GeoRow[];
   thresholds?: Thresholds;
+  /** The allow-list for the case (default: the shipped first-party apps). */
+  allow?: AllowEntry[];
   check?: (f: Finding[]) => void;
 }

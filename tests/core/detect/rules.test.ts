@@ -5,9 +5,10 @@ import { ACCOUNT_CASES } from './cases-account.ts';
 import { OTHER_CASES } from './cases-gws-github-anypoint.ts';
 import { IDENTITY_CASES } from './cases-identity.ts';
 import { M365_CASES } from './cases-m365.ts';
+import { SEQUENCE_CASES } from './cases-sequences.ts';
 import { runCases } from './run-cases.ts';
 
-const ALL = [...IDENTITY_CASES, ...ACCOUNT_CASES, ...M365_CASES, ...OTHER_CASES];
+const ALL = [...IDENTITY_CASES, ...ACCOUNT_CASES, ...M365_CASES, ...OTHER_CASES, ...SEQUENCE_CASES];
 
 describe('detection pack', () => {
   it('has a must-fire and near-miss case for every shipped rule', () => {
@@ -29,5 +30,5 @@ runCases('every rule on native DuckDB', ALL);
 
 // A representative subset (windows, first-seen baselines, travel, scoring, tenant domains, lifecycle joins) on both engines.
 const SUBSET = new Set(['X1.travel', 'X2.country', 'X3.spray', 'X3.success-after', 'M1.inbox-rule', 'M2.forwarding', 'M6.session',
-  'X8.after-termination', 'G3.download', 'H3.token']);
+  'M6.rapid-ip', 'X8.after-termination', 'G3.download', 'H3.token', 'M3.consent-use', 'X4.mfa-new-country', 'M16.external-upload']);
 for (const e of ENGINES) runCases(`representative rules on ${e.name}`, ALL.filter((c) => SUBSET.has(c.rule.id)), e.open);

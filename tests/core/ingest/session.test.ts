@@ -85,3 +85,22 @@ describe('ingest of non-event tables', () => {
     await engine.close();
   });
 });
+
+describe('memory ceiling', () => {
+  it('stops before the engine is full, keeps what was loaded queryable, and says why for every file', async () => {
+    const engine = await openNative();
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i},2026-01-01T00:00:00Z,${'a'.repeat(40)}`).join('\n');
+    const csv = `id,time,action\n${rows}\n`;
+    const res = await ingest(engine, [{ blob: blob(csv), name: 'big.csv' }, { blob: blob(csv), name: 'next.csv' }],
+      { formats, now: NOW, memory: { limitBytes: 1, every: 1 } });
+    expect(res.files[0].fatal).toMatch(/stopped after \d+ rows: the engine's memory is nearly full.*npm run cli -- convert/);
+    expect(res.files[1].fatal).toMatch(/not loaded: loading stopped at the memory ceiling/);
+    expect(res.files[0].loaded).toBeGreaterThan(0);
+    expect(res.files[0].loaded).toBeLessThan(40_000);
+    expect(balanced(res.files[0])).toBe(true);
+    expect(res.events).toBe(res.files[0].loaded);
+    const [{ n }] = await engine.query('SELECT count(*)::DOUBLE AS n FROM events');
+    expect(n).toBe(res.files[0].loaded);
+    await engine.close();
+  });
+});

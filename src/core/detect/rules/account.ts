@@ -30,6 +30,9 @@ const GITHUB_AUTH_OFF = sql`source = 'github' AND ${opIn(
 const ANYPOINT_AUTH = sql`source = 'anypoint' AND ${containsAny(ANYPOINT_TEXT, ['mfa', 'multi-factor', 'multifactor', 'identity provider', 'identity management', 'sso'])}
   AND ${containsAny(ANYPOINT_TEXT, ['delete', 'disable', 'remove', 'edit', 'update', 'change'])}`;
 
+/** Any event that removes or relaxes strong authentication, in any source. */
+export const MFA_WEAKENED = sql`(${M365_MFA_OFF}) OR (${GWS_MFA_OFF}) OR (${GITHUB_AUTH_OFF}) OR (${ANYPOINT_AUTH})`;
+
 export const mfaWeakened: Rule = {
   id: 'X4.mfa', title: 'MFA, 2-step verification or SSO weakened',
   description: 'Strong authentication removed or relaxed: MFA methods deleted or requirement cleared (M365/Entra), conditional access '
@@ -38,7 +41,7 @@ export const mfaWeakened: Rule = {
   severity: 'high', attack: ['T1556.006', 'T1556'], sources: ['m365', 'entra', 'gws', 'github', 'anypoint'],
   thresholds: {},
   sql: () => singleEvent({
-    where: sql`(${M365_MFA_OFF}) OR (${GWS_MFA_OFF}) OR (${GITHUB_AUTH_OFF}) OR (${ANYPOINT_AUTH})`,
+    where: MFA_WEAKENED,
     evidence: sql`action || coalesce(' → ' || coalesce(target_user, target), '')`,
     target: raw('coalesce(target_user, target)'),
   }),
@@ -46,22 +49,40 @@ export const mfaWeakened: Rule = {
 
 const GWS_ROLE_OPS = ['ASSIGN_ROLE', 'GRANT_ADMIN_PRIVILEGE', 'GRANT_DELEGATED_ADMIN_PRIVILEGES', 'CREATE_ROLE', 'ADD_PRIVILEGE', 'UPDATE_ROLE'];
 
+/**
+ * Words of privileged role names (lower case): administrators and owners, plus the Entra roles Microsoft labels
+ * privileged without calling them administrators. A named role with none of these (Reports Reader, Message Center
+ * Reader, an Anypoint Developer or Contributor) grants no privilege worth an alert.
+ */
+export const PRIVILEGED_ROLE_WORDS = ['admin', 'owner', 'global reader', 'security reader', 'security operator', 'partner tier',
+  'directory writers', 'directory synchronization', 'application developer', 'privileged'];
+
+const ENTRA_ROLE = attr('ModifiedProperties.Role_DisplayName.NewValue', 'ModifiedProperties.Role_TemplateId.NewValue');
+
+/** Directory role (M365/Entra) or Anypoint role whose name is known and not privileged. */
+const UNPRIVILEGED_ROLE = sql`((source IN ('m365', 'entra') AND ${opIn('Add member to role', 'Add eligible member to role', 'Add scoped member to role')}
+    AND ${attr('ModifiedProperties.Role_DisplayName.NewValue')} IS NOT NULL
+    AND NOT ${containsAny(sql`lower(${attr('ModifiedProperties.Role_DisplayName.NewValue')})`, PRIVILEGED_ROLE_WORDS)})
+  OR (source = 'anypoint' AND NOT ${containsAny(ANYPOINT_TEXT, ['admin', 'owner'])}))`;
+
 export const privilegeGrant: Rule = {
   id: 'X5.role', title: 'Privileged role or admin right granted',
   description: 'Directory, Exchange or SharePoint admin role assignment (M365/Entra), admin role or privilege grant (Google), '
-    + 'owner/admin/moderator promotion (GitHub), role or permission grant (Anypoint).',
+    + 'owner/admin/moderator promotion (GitHub), administrator role grant (Anypoint). Directory and Anypoint roles whose '
+    + 'name shows no privilege (readers, developers, contributors) are left out.',
   severity: 'high', attack: ['T1098.003'], sources: ['m365', 'entra', 'gws', 'github', 'anypoint'],
   thresholds: {},
   sql: () => singleEvent({
-    where: sql`(source IN ('m365', 'entra') AND ${opIn('Add member to role', 'Add eligible member to role', 'Add scoped member to role',
+    where: sql`((source IN ('m365', 'entra') AND ${opIn('Add member to role', 'Add eligible member to role', 'Add scoped member to role',
         'New-ManagementRoleAssignment', 'Add-RoleGroupMember', 'SiteCollectionAdminAdded')})
       OR (source = 'gws' AND ${opIn(...GWS_ROLE_OPS)})
       OR (source = 'github' AND (${opIn('business.add_admin', 'organization_moderators.add_user', 'team.promote_maintainer', 'org.add_billing_manager')}
           OR (${OP} IN ('org.update_member', 'org.add_member', 'org.accept_business_invitation') AND ${lowerAttr('permission', 'role')} IN ('admin', 'owner'))))
       OR (source = 'anypoint' AND ${containsAny(ANYPOINT_TEXT, ['role', 'permission'])}
-          AND ${containsAny(ANYPOINT_TEXT, ['add user', 'assign', 'grant', 'permissions change', 'add role'])})`,
-    evidence: sql`action || coalesce(' ' || coalesce(${attr('ModifiedProperties.Role_DisplayName.NewValue', 'ROLE_NAME', 'Parameters.Role', 'permission', 'role')}, ''), '')
-      || coalesce(' → ' || coalesce(target_user, target), '')`,
+          AND ${containsAny(ANYPOINT_TEXT, ['add user', 'assign', 'grant', 'permissions change', 'add role'])}))
+      AND NOT ${UNPRIVILEGED_ROLE}`,
+    evidence: sql`action || coalesce(' ' || coalesce(${ENTRA_ROLE}, ${attr('ROLE_NAME', 'Parameters.Role', 'permission', 'role')},
+        CASE WHEN source = 'anypoint' THEN target END), '') || coalesce(' → ' || coalesce(target_user, target), '')`,
     target: raw('coalesce(target_user, target)'),
   }),
 };

@@ -24,29 +24,49 @@ export const anypointLoginFailures: Rule = {
 
 export const anypointIdentityChange: Rule = {
   id: 'U2.identity', title: 'Anypoint privilege or identity configuration changed',
-  description: 'Role or permission grants, team membership, user invitations, connected apps and client secrets, identity provider, SSO or MFA settings.',
+  description: 'Team membership, user invitations, connected apps and client secrets, identity provider, SSO or MFA settings. '
+    + 'Role grants are X5.role\'s (administrator roles only), so one grant is one finding.',
   severity: 'high', attack: ['T1098.003', 'T1098.001', 'T1556'], sources: ['anypoint'],
   thresholds: {},
   sql: () => singleEvent({
-    where: sql`${AP} AND ${containsAny(ANYPOINT_TEXT, ['role', 'permission', 'team', 'invite', 'connected app', 'client secret', 'client_secret',
-      'identity provider', 'identity management', 'sso', 'mfa', 'multi-factor'])} AND ${containsAny(raw('lower(action)'), CHANGE)}`,
+    where: sql`${AP} AND ${containsAny(ANYPOINT_TEXT, ['team', 'invite', 'connected app', 'client secret', 'client_secret',
+      'identity provider', 'identity management', 'sso', 'mfa', 'multi-factor'])} AND ${containsAny(raw('lower(action)'), CHANGE)}
+      AND NOT (${containsAny(ANYPOINT_TEXT, ['role', 'permission'])} AND ${containsAny(ANYPOINT_TEXT, ['add user', 'assign', 'grant', 'add role'])})`,
     evidence: sql`concat_ws(' ', workload, action, target)`,
   }),
 };
 
-const PROD_IMPACT = sql`(${containsAny(ANYPOINT_TEXT, ['runtime manager', 'cloudhub', 'application', 'deployment'])} AND ${containsAny(raw('lower(action)'), ['stop', 'delete', 'undeploy', 'redeploy', 'restart'])})
+const APP = sql`${containsAny(ANYPOINT_TEXT, ['runtime manager', 'cloudhub', 'application', 'deployment'])}`;
+const APP_STOP = sql`${APP} AND ${containsAny(raw('lower(action)'), ['stop', 'redeploy'])}`;
+
+const DESTRUCTIVE = sql`(${APP} AND ${containsAny(raw('lower(action)'), ['delete', 'undeploy'])})
   OR (${containsAny(ANYPOINT_TEXT, ['api manager', 'policy', 'policies'])} AND ${containsAny(raw('lower(action)'), ['remove', 'delete', 'disable'])})
   OR (${containsAny(ANYPOINT_TEXT, ['secret', 'secure propert', 'secrets manager'])} AND ${containsAny(raw('lower(action)'), CHANGE)})
   OR (${containsAny(ANYPOINT_TEXT, ['environment'])} AND ${containsAny(raw('lower(action)'), ['delete'])})`;
 
+const PROD_IMPACT = sql`(${APP_STOP}) OR (${DESTRUCTIVE})`;
+const IN_PRODUCTION = sql`${containsAny(ANYPOINT_TEXT, ['prod'])}`;
+
 export const anypointProductionImpact: Rule = {
   id: 'U3.production', title: 'Anypoint production application, policy or secret changed',
-  description: 'In a production environment: an application stopped, deleted or redeployed, an API policy removed or disabled, '
+  description: 'In a production environment: an application deleted or undeployed, an API policy removed or disabled, '
     + 'secrets changed, or an environment deleted.',
   severity: 'high', attack: ['T1489', 'T1485', 'T1562.001'], sources: ['anypoint'],
   thresholds: {},
   sql: () => singleEvent({
-    where: sql`${AP} AND (${PROD_IMPACT}) AND ${containsAny(ANYPOINT_TEXT, ['prod'])}`,
+    where: sql`${AP} AND (${DESTRUCTIVE}) AND ${IN_PRODUCTION}`,
+    evidence: sql`concat_ws(' ', workload, action, target)`,
+  }),
+};
+
+export const anypointProductionStop: Rule = {
+  id: 'U3.stop', title: 'Anypoint production application stopped',
+  description: 'A production application stopped or redeployed: a service interruption, usually planned maintenance, so low '
+    + 'severity (it still counts towards investigation priority). Restarts are left out; many stops in minutes are U3.burst.',
+  severity: 'low', attack: ['T1489'], sources: ['anypoint'],
+  thresholds: {},
+  sql: () => singleEvent({
+    where: sql`${AP} AND (${APP_STOP}) AND ${IN_PRODUCTION}`,
     evidence: sql`concat_ws(' ', workload, action, target)`,
   }),
 };
@@ -72,5 +92,5 @@ export const anypointAuditTampering: Rule = {
   }),
 };
 
-export const ANYPOINT_RULES: Rule[] = [anypointLoginFailures, anypointIdentityChange, anypointProductionImpact, anypointImpactBurst,
+export const ANYPOINT_RULES: Rule[] = [anypointLoginFailures, anypointIdentityChange, anypointProductionImpact, anypointProductionStop, anypointImpactBurst,
   anypointAuditTampering];

@@ -2,7 +2,8 @@
 // application credentials (M9), federation and domains (M10).
 
 import type { Rule } from '../types.ts';
-import { ACTOR, ASN, attr, attrText, containsAny, COUNTRY, LOGIN_SUCCESS, lowerAttr, opIn, REQUEST_TYPE } from '../fields.ts';
+import { knownEgress } from '../allow-list.ts';
+import { ACTOR, ASN, attr, attrText, containsAny, COUNTRY, LOGIN_SUCCESS, lowerAttr, NETWORK, opIn, REQUEST_TYPE } from '../fields.ts';
 import { singleEvent, windowCount } from '../shapes.ts';
 import { raw, sql } from '../sql.ts';
 
@@ -103,19 +104,27 @@ export const sessionMultiNetwork: Rule = {
 
 export const rapidIpChange: Rule = {
   id: 'M6.rapid-ip', title: 'Successful sign-ins from two networks seconds apart',
-  description: 'Two successful sign-ins of one identity from different IPs (and different networks, when known) within seconds: '
-    + 'the pattern of an adversary-in-the-middle proxy replaying a fresh login.',
+  description: 'Two successful sign-ins of one identity from different IPs (and different networks, when known) within seconds, where '
+    + 'at least one of the two networks (AS number, else /24 or /48) is new for the identity that day: the pattern of an '
+    + 'adversary-in-the-middle proxy replaying a fresh login. A laptop and a phone on networks the identity already uses are '
+    + 'not; an identity\'s first day in the data has nothing to compare with and is not judged. Declared egress networks are left out.',
   severity: 'high', attack: ['T1557', 'T1539'], sources: ['m365', 'entra'],
   thresholds: { maxSeconds: 30 },
-  sql: (t) => sql`WITH s AS (SELECT events.ts, ${ACTOR} AS actor, events.ip, ${ASN} AS asn FROM events LEFT JOIN ip_geo g ON g.ip = events.ip
-        WHERE ${MS} AND ${LOGIN_SUCCESS} AND events.ip IS NOT NULL),
-      p AS (SELECT *, lag(ts) OVER w AS pts, lag(ip) OVER w AS pip, lag(asn) OVER w AS pasn FROM s WINDOW w AS (PARTITION BY actor ORDER BY ts))
+  sql: (t) => sql`WITH s AS (SELECT events.ts, date_trunc('day', events.ts) AS day, ${ACTOR} AS actor, events.ip, ${ASN} AS asn, ${NETWORK} AS net
+        FROM events LEFT JOIN ip_geo g ON g.ip = events.ip
+        WHERE ${MS} AND ${LOGIN_SUCCESS} AND events.ip IS NOT NULL AND NOT ${knownEgress(raw('events.ip'), ASN)}),
+      seen AS (SELECT actor, net, min(day) AS d0 FROM s GROUP BY 1, 2),
+      since AS (SELECT actor, min(day) AS a0 FROM s GROUP BY 1),
+      p AS (SELECT *, lag(ts) OVER w AS pts, lag(ip) OVER w AS pip, lag(asn) OVER w AS pasn, lag(net) OVER w AS pnet
+        FROM s WINDOW w AS (PARTITION BY actor ORDER BY ts)),
+      hits AS (SELECT p.* FROM p JOIN since USING (actor) JOIN seen a ON a.actor = p.actor AND a.net = p.net
+          JOIN seen b ON b.actor = p.actor AND b.net = p.pnet
+        WHERE pts IS NOT NULL AND ip <> pip AND date_diff('second', pts, ts) <= CAST(${t.maxSeconds} AS DOUBLE)
+          AND (asn IS NULL OR pasn IS NULL OR asn <> pasn) AND since.a0 < p.day AND (a.d0 = p.day OR b.d0 = p.day))
     SELECT actor, epoch_ms(min(pts)) AS first, epoch_ms(max(ts)) AS last, count(*)::DOUBLE AS count,
       left(string_agg(DISTINCT pip || ' → ' || ip, ', '), 200) || ' within ' || CAST(${t.maxSeconds} AS VARCHAR) || ' s' AS evidence,
       min(ip) AS ip, NULL AS target
-    FROM p WHERE pts IS NOT NULL AND ip <> pip AND date_diff('second', pts, ts) <= CAST(${t.maxSeconds} AS DOUBLE)
-      AND (asn IS NULL OR pasn IS NULL OR asn <> pasn)
-    GROUP BY actor, date_trunc('day', ts)`,
+    FROM hits GROUP BY actor, day`,
 };
 
 export const appCredentials: Rule = {
