@@ -34,6 +34,9 @@ export async function runOurs(file: string, filterChanges = 20): Promise<OursRun
     await page.waitForSelector('[data-testid="timeline-chart"] svg rect:not([height="0"])', { timeout: 600_000 });
     await page.waitForFunction(quiet, undefined, { timeout: 600_000 });
     const first_dashboard_s = (Date.now() - t0) / 1000;
+    // The Overview also runs the detection pack for its findings panel; filter changes are timed once it is done.
+    await page.waitForSelector('[data-testid="overview-severity"]', { timeout: 1_800_000 }).catch(() => {});
+    await page.waitForFunction(quiet, undefined, { timeout: 600_000 });
 
     const [first, last] = await page.evaluate(() => {
       const kpi = document.querySelector('[data-testid="kpis"]');

@@ -3,6 +3,7 @@
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -55,4 +56,11 @@ export async function openSession(): Promise<Session> {
 
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]', { timeout: 60_000 });
+}
+
+/** The promise every browser test ends with: nothing left the origin, no CSP violation, no uncaught error. */
+export function expectClean(s: Session): void {
+  expect(s.foreign, 'requests that left the origin').toEqual([]);
+  expect(s.violations, 'CSP violations').toEqual([]);
+  expect(s.pageErrors, 'uncaught page errors').toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, waitReady, type Session } from './browser.ts';
+import { openSession, waitReady, type Session, expectClean } from './browser.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'screenshots');
@@ -11,9 +11,7 @@ describe('loading files in the built app (headless Chromium)', () => {
   beforeAll(async () => { mkdirSync(shots, { recursive: true }); s = await openSession(); });
   afterAll(async () => {
     await s.close();
-    expect(s.foreign, 'requests that left the origin').toEqual([]);
-    expect(s.violations, 'CSP violations').toEqual([]);
-    expect(s.pageErrors, 'uncaught page errors').toEqual([]);
+    expectClean(s);
   });
 
   it('drops fixture files, shows a balanced report per file and the event count', async () => {

@@ -2,27 +2,16 @@
 // click-to-filter, hash), exports, the SQL console's guard, the theme, and axe on each page.
 
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, waitReady, type Session } from './browser.ts';
+import { openSession, waitReady, type Session, expectClean } from './browser.ts';
+import { axe } from './axe.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
 
-/** axe-core run in the page. Evaluated over the DevTools protocol: a script tag would break our own CSP. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run;
-    return (await run(document, { resultTypes: ['violations'] })).violations;
-  }) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
 const kpiEvents = async (page: Page) => Number((await page.textContent('[data-testid="kpi-events"] .value'))!.replace(/,/g, ''));
@@ -56,9 +45,7 @@ describe('the dashboard pages (headless Chromium, demo organisation)', () => {
   beforeAll(async () => { mkdirSync(shots, { recursive: true }); s = await openSession(); });
   afterAll(async () => {
     await s.close();
-    expect(s.foreign, 'requests that left the origin').toEqual([]);
-    expect(s.violations, 'CSP violations').toEqual([]);
-    expect(s.pageErrors, 'uncaught page errors').toEqual([]);
+    expectClean(s);
   });
 
   it('loads the demo and shows the load report', async () => {

@@ -5,7 +5,6 @@
 
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,25 +12,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../fixtures/generate/index.ts';
 import { csvObjects, parseCsv } from '../fixtures/csv.ts';
-import { openSession, waitReady, type Session } from './browser.ts';
+import { openSession, waitReady, type Session, expectClean } from './browser.ts';
+import { axe } from './axe.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const METRICS = ['collaboration_hours', 'emails_sent', 'meetings', 'after_hours_share'];
 
 interface AggCell { group: string; period: string; members: number; metric: string; value: string }
 interface CliCell { group: string; period: string; members: number; metrics: Record<string, number | null> }
 interface CliRelease { minGroup: number; groups: CliCell[]; suppressed: number }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run;
-    return (await run(document, { resultTypes: ['violations'] })).violations;
-  }) as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 async function shoot(page: Page, name: string) {
   await page.evaluate(() => scrollTo(0, 0));
@@ -95,9 +86,7 @@ describe('productivity page (headless Chromium, demo organisation)', () => {
   afterAll(async () => {
     await s.close();
     rmSync(dir, { recursive: true, force: true });
-    expect(s.foreign, 'requests that left the origin').toEqual([]);
-    expect(s.violations, 'CSP violations').toEqual([]);
-    expect(s.pageErrors, 'uncaught page errors').toEqual([]);
+    expectClean(s);
   });
 
   it('shows only released group cells of at least 10 active people, and no person anywhere', async () => {

@@ -4,7 +4,6 @@
 
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,11 +11,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPTIONS, generate, type Truth } from '../../fixtures/generate/index.ts';
 import { NodeFileSink } from '../../fixtures/generate/node-sink.ts';
-import { openSession, waitReady, type Session } from './browser.ts';
+import { openSession, waitReady, type Session, expectClean } from './browser.ts';
+import { axe } from './axe.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const shots = join(root, 'screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SIGMA_ID = '6f1e2d3c-0000-4000-8000-00000000e2e1';
 const SIGMA = `title: Audit log configuration changed (e2e)
@@ -36,16 +35,7 @@ detection:
   condition: selection
 `;
 
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run;
-    return (await run(document, { resultTypes: ['violations'] })).violations;
-  }) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Viewport shots of long pages start at an element; short pages are shot whole. */
 async function shoot(page: Page, name: string, at?: string) {
@@ -95,9 +85,7 @@ describe('security pages (headless Chromium, demo organisation)', () => {
   afterAll(async () => {
     await s.close();
     rmSync(dir, { recursive: true, force: true });
-    expect(s.foreign, 'requests that left the origin').toEqual([]);
-    expect(s.violations, 'CSP violations').toEqual([]);
-    expect(s.pageErrors, 'uncaught page errors').toEqual([]);
+    expectClean(s);
   });
 
   it('runs the detections on the demo and lists ranked findings with ATT&CK ids', async () => {
