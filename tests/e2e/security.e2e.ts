@@ -262,4 +262,13 @@ describe('security pages (headless Chromium, demo organisation)', () => {
 
     for (const [view, found] of Object.entries(axeFindings)) expect(found, `axe on ${view}`).toEqual([]);
   });
+
+  it('notes in the reviewer\'s own trail whose activity was viewed', async () => {
+    const { page } = s;
+    await page.click('nav a[href^="#/about"]');
+    await page.waitForSelector('[data-testid="trail-entries"] tr[data-kind="view-person"]', { state: 'attached' });
+    const kinds = await page.$$eval('[data-testid="trail-entries"] tr[data-kind]', (rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(kinds).toContain('view-person');
+    expect(kinds).toContain('load-files');
+  });
 });

@@ -33,17 +33,21 @@ export class SqlConsole {
     const guarded = guardStatement(sql);
     if (!guarded.ok) throw new Error(guarded.message);
     await this.cancel();
-    const job = this.#execute(guarded, maxRows);
+    const job = this.#execute(guarded, maxRows, ++this.#generation);
     this.#running = job.catch(() => undefined);
     return job;
   }
 
-  async #execute(guarded: Extract<ReturnType<typeof guardStatement>, { ok: true }>, maxRows: number): Promise<ConsoleResult> {
+  /** Bumped by every run and cancel: a cancel that lands before the statement is sent still stops it. */
+  #generation = 0;
+
+  async #execute(guarded: Extract<ReturnType<typeof guardStatement>, { ok: true }>, maxRows: number, generation: number): Promise<ConsoleResult> {
     const conn = await this.#connection();
     const started = performance.now();
     const statement = guarded.kind === 'explain' ? wrapped(guarded, maxRows) : `CREATE OR REPLACE TEMP TABLE ${RESULT} AS ${wrapped(guarded, maxRows)}`;
     const check = await conn.prepare(statement);
     await check.close();
+    if (generation !== this.#generation) throw new Error('query was canceled');
     const rows: Row[] = [];
     const reader = await conn.send(statement, true);
     for await (const batch of reader) {
@@ -76,6 +80,7 @@ export class SqlConsole {
 
   /** Interrupts the running statement, if any, and waits until the connection is free again. */
   async cancel(): Promise<boolean> {
+    this.#generation++;
     if (!this.#conn) return false;
     const conn = await this.#conn;
     const cancelled = await conn.cancelSent();

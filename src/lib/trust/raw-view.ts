@@ -2,7 +2,7 @@
 
 import type { Row, Value } from '../../core/engine.ts';
 import type { FileReport } from '../../core/ingest/report.ts';
-import type { Activity } from './activity.svelte.ts';
+import { activity, type Activity } from './activity.svelte.ts';
 
 interface RawViewSource {
   summary: { files: FileReport[] } | null;
@@ -20,4 +20,12 @@ export async function recordRawView(engine: RawViewSource, row: Record<string, u
     if (found.length) line = Number(found[0].line);
   } catch { /* the line number is a courtesy; the file and offset identify the record */ }
   await engine.trail.record('view-raw', { file, line, fileId, offset });
+}
+
+/** The same for a row that carries its `line` (security views); `files` names the file when the caller has them. */
+export function recordRawRow(row: Record<string, unknown>, files?: readonly FileReport[]): Promise<void> {
+  const fileId = Number(row.file_id);
+  const file = files?.find((f) => f.fileId === fileId)?.file ?? `file ${fileId}`;
+  const line = row.line === null || row.line === undefined ? null : Number(row.line);
+  return activity.record('view-raw', { file, line, fileId, offset: Number(row.byte_offset) });
 }

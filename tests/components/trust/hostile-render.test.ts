@@ -3,7 +3,7 @@
 // column names, chart labels and tooltips (and their SVG export), the original-record view, the trail panel and
 // the memory-ceiling notice. No element, attribute or script of theirs appears; CSV exports of it are formula-safe.
 
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DataTable from '../../../src/lib/components/DataTable.svelte';
@@ -72,7 +72,7 @@ describe('DataTable cells', () => {
     const fetchPage = async (offset: number, limit: number) => rows.slice(offset, offset + limit);
     const blobs = captureDownloads();
     const { container } = render(DataTable, { columns: [{ key: 'id', kind: 'number' }, { key: 'actor' }, { key: 'target' }], total: rows.length, fetchPage, label: 'Events', height: 4000 });
-    await settle();
+    await waitFor(() => expect(container.querySelectorAll('tbody tr[data-row] td[title]').length).toBe(3 * HOSTILE.length));
     const cells = [...container.querySelectorAll('tbody tr[data-row]')].map((tr) => tr.querySelectorAll('td')[1]);
     expect(cells).toHaveLength(HOSTILE.length);
     cells.forEach((td, i) => { expect(td.textContent!.trim()).toBe(HOSTILE[i].trim()); expect(td.getAttribute('title')).toBe(HOSTILE[i]); });
@@ -80,7 +80,7 @@ describe('DataTable cells', () => {
 
     await fireEvent.click(screen.getByRole('button', { name: /Export/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'CSV data' }));
-    await settle();
+    await waitFor(() => expect(blobs).toHaveLength(1));
     const table = csvCells(await blobText(blobs[0]));
     expect(table[0]).toEqual(['id', 'actor', 'target']);
     for (const [, actor] of table.slice(1)) expect(actor, 'no cell a spreadsheet would run').not.toMatch(/^[\s"\u200B]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
@@ -100,7 +100,7 @@ describe('SQL console results', () => {
     };
     const { container } = render(SqlConsole, { api, sql: 'SELECT 1' });
     await fireEvent.click(screen.getByRole('button', { name: 'Run query' }));
-    await settle();
+    await waitFor(() => expect(container.querySelector('[data-testid="sql-result"] tbody tr[data-row="4"] td[title]')).toBeTruthy());
     const result = container.querySelector('[data-testid="sql-result"]')!;
     expect(result.querySelector('thead th')!.textContent).toBe(col);
     const shown = [...result.querySelectorAll('tbody tr[data-row]')].map((tr) => tr.querySelector('td')!.textContent!.trim());
@@ -163,9 +163,10 @@ describe('the original record, the trail and the ceiling notice', () => {
       consoleRun: vi.fn(), consolePage: vi.fn(), consoleCancel: vi.fn(),
     };
     const { container } = render(DataPage, { engine: engine as never });
-    await settle();
+    await waitFor(() => expect(container.querySelector('[data-testid="events-table"] tbody tr[data-row="0"].clickable')).toBeTruthy());
     await fireEvent.click(container.querySelector('[data-testid="events-table"] tbody tr[data-row="0"]')!);
-    await settle();
+    await waitFor(() => expect(container.querySelector('[data-testid="raw-record"] pre')).toBeTruthy());
+    await waitFor(() => expect(engine.trail.entries.length).toBe(1));
     const pre = container.querySelector('[data-testid="raw-record"] pre')!;
     expect(pre.textContent).toBe(JSON.stringify(JSON.parse(record), null, 2));
     expectInert(container.querySelector('[data-testid="events-panel"]')!);

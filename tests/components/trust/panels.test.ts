@@ -3,13 +3,14 @@
 // folder: the trail verifies and downloads sealed, tampering shows; keeping moves the trail to disk and back;
 // a kept workspace is restored at start; "Wipe everything" restarts the engine and leaves only the theme.
 
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import TrailPanel from '../../../src/lib/trust/TrailPanel.svelte';
 import WorkspacePanel from '../../../src/lib/trust/WorkspacePanel.svelte';
 import MemoryUse from '../../../src/lib/trust/MemoryUse.svelte';
 import ExportMenu from '../../../src/lib/components/ExportMenu.svelte';
+import EventsTable from '../../../src/lib/security/EventsTable.svelte';
 import { Activity, activity } from '../../../src/lib/trust/activity.svelte.ts';
 import { Workspace, TRAIL_DIR, type WorkspaceEngine } from '../../../src/lib/trust/workspace.svelte.ts';
 import { csvRecordCount, detailText, loadDetail } from '../../../src/lib/trust/details.ts';
@@ -61,10 +62,10 @@ describe('TrailPanel', () => {
     await settle();
     expect(screen.getByTestId('trail-count').textContent).toBe('2');
     await fireEvent.click(screen.getByTestId('trail-verify'));
-    await settle();
-    expect(screen.getByTestId('trail-check').textContent).toMatch(/All 2 entries verify/);
+    await waitFor(() => expect(screen.getByTestId('trail-check').textContent).toMatch(/All 2 entries verify/));
     await fireEvent.click(screen.getByTestId('trail-download'));
-    await settle();
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('trail-sealed')).toBeTruthy());
     const text = await blobText(blobs[0]);
     const head = screen.getByTestId('trail-head').textContent!;
     expect(await verifyTrail(text, { head })).toEqual({ ok: true, entries: 3, head });
@@ -83,8 +84,7 @@ describe('TrailPanel', () => {
     await shown.moveTo(store, 'kept');
     render(TrailPanel, { trail: shown });
     await fireEvent.click(screen.getByTestId('trail-verify'));
-    await settle();
-    expect(screen.getByTestId('trail-check').getAttribute('data-ok')).toBe('false');
+    await waitFor(() => expect(screen.getByTestId('trail-check').getAttribute('data-ok')).toBe('false'));
     expect(screen.getByTestId('trail-check').textContent).toMatch(/Entry 2 fails: the hash does not match/);
   });
 });
@@ -101,7 +101,7 @@ describe('Workspace (opt-in keeping, restore, wipe)', () => {
     expect(screen.getByTestId('workspace-state').textContent).toMatch(/In memory only/);
 
     await fireEvent.click(screen.getByTestId('keep-workspace'));
-    await settle();
+    await waitFor(() => expect(ws.busy).toBeNull());
     expect(engine.keepWorkspace).toHaveBeenCalledTimes(1);
     expect(ws.kept).toBe(true);
     expect(engine.trail.where).toBe('kept');
@@ -111,7 +111,7 @@ describe('Workspace (opt-in keeping, restore, wipe)', () => {
     expect(trailLines()).toHaveLength(2);
 
     await fireEvent.click(screen.getByTestId('keep-workspace'));
-    await settle();
+    await waitFor(() => expect(ws.busy).toBeNull());
     expect(ws.kept).toBe(false);
     expect(engine.forgetWorkspace).toHaveBeenCalledTimes(1);
     expect(root.paths()).toEqual([]);
@@ -169,13 +169,13 @@ describe('Workspace (opt-in keeping, restore, wipe)', () => {
     await ws.keep();
     await root.getFileHandle('stray', { create: true });
     render(WorkspacePanel, { workspace: ws, trail: engine.trail, detailed: true });
-    await settle();
-    expect(screen.getByTestId('storage-report').textContent).toMatch(/Private file system: 2 files/);
+    await waitFor(() => expect(screen.getByTestId('storage-report').textContent).toMatch(/Private file system: 2 files/));
 
     await fireEvent.click(screen.getByTestId('wipe-button'));
     expect(engine.restart).not.toHaveBeenCalled();
     expect(screen.getByRole('group', { name: 'Confirm wiping' }).textContent).toMatch(/1 entries/);
     await fireEvent.click(screen.getByTestId('wipe-confirm'));
+    await waitFor(() => expect(screen.getByTestId('wipe-done')).toBeTruthy());
     await settle();
     expect(engine.restart).toHaveBeenCalledTimes(1);
     expect(root.paths()).toEqual([]);
@@ -185,7 +185,7 @@ describe('Workspace (opt-in keeping, restore, wipe)', () => {
     expect(engine.trail.entries).toEqual([]);
     expect(ws.kept).toBe(false);
     expect(screen.getByTestId('wipe-done')).toBeTruthy();
-    expect(screen.getByTestId('storage-report').textContent).toMatch(/Private file system: nothing.*Local storage: auditlens\.theme.*Session storage: nothing/s);
+    await waitFor(() => expect(screen.getByTestId('storage-report').textContent).toMatch(/Private file system: nothing.*Local storage: auditlens\.theme.*Session storage: nothing/s));
     setTheme('system');
   });
 });
@@ -194,7 +194,7 @@ describe('MemoryUse', () => {
   it('shows DuckDB memory use against the limit', async () => {
     const engine = { status: 'ready', version: 1, info: { memoryLimit: '1.0 GiB' }, memory: vi.fn(async () => ({ usedBytes: 512 * 1024 ** 2 })) };
     render(MemoryUse, { engine });
-    await settle();
+    await waitFor(() => expect(screen.getByTestId('memory-use').getAttribute('data-used')).not.toBe(''));
     expect(screen.getByTestId('memory-use').textContent).toMatch(/512 MB of 1.0 GB \(50 %\)/);
     expect(screen.getByRole('meter', { name: 'DuckDB memory use' }).getAttribute('value')).toBe('0.5');
   });
@@ -207,17 +207,32 @@ describe('recording exports and the details of steps', () => {
     render(ExportMenu, { title: 'Top actions', csv: async () => 'key,n\r\n"multi\r\nline",3\r\nb,4\r\n' });
     await fireEvent.click(screen.getByRole('button', { name: /Export/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'CSV data' }));
-    await settle();
-    expect(activity.entries.length).toBe(before + 1);
+    await waitFor(() => expect(activity.entries.length).toBe(before + 1));
     expect(activity.entries.at(-1)).toMatchObject({ kind: 'export', detail: { what: 'Top actions', format: 'csv', rows: 2 } });
+  });
+
+  it('opening an original record from a security view is recorded with file and line, not the record', async () => {
+    const row = { ts: Date.UTC(2026, 8, 1), source: 'github', action: 'repo.create', outcome: 'success', actor: 'p-9', ip: null, country: null, target: null, user_agent: null, file_id: 3, line: 17, byte_offset: 900, byte_length: 40 };
+    const engine = {
+      version: 1, summary: { files: [{ ...newReport(3, 'github/audit-log.json') }] },
+      query: vi.fn(async (sql: string) => (/count\(/i.test(sql) ? [{ n: 1 }] : [row])),
+      readRaw: vi.fn(async () => '{"action":"repo.create","secret":"do-not-record"}'),
+    };
+    const before = activity.entries.length;
+    const { container } = render(EventsTable, { engine, cond: { sql: 'TRUE', params: [] }, label: 'Events' });
+    await waitFor(() => expect(container.querySelector('tbody tr[data-row="0"].clickable')).toBeTruthy());
+    await fireEvent.click(container.querySelector('tbody tr[data-row="0"]')!);
+    await waitFor(() => expect(activity.entries.length).toBe(before + 1));
+    const entry = activity.entries.at(-1)!;
+    expect(entry).toMatchObject({ kind: 'view-raw', detail: { file: 'github/audit-log.json', line: 17, fileId: 3, offset: 900 } });
+    expect(JSON.stringify(entry)).not.toContain('do-not-record');
   });
 
   it('printing the page is recorded as an export', async () => {
     location.hash = '#/overview?source=m365';
     const before = activity.entries.length;
     dispatchEvent(new Event('beforeprint'));
-    await settle();
-    expect(activity.entries.length).toBe(before + 1);
+    await waitFor(() => expect(activity.entries.length).toBe(before + 1));
     expect(activity.entries.at(-1)).toMatchObject({ kind: 'export', detail: { what: 'print of #/overview', format: 'print', rows: null } });
   });
 

@@ -111,17 +111,17 @@ export const M365_CASES: Case[] = [
   },
   {
     rule: I.rapidIpChange,
-    // yesterday at home only; today home and, 20 s later, a network never used before
-    fire: [login(A, -DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '203.0.113.9')],
-    miss: [login(A, -DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 5 * MIN, '203.0.113.9'), login(A, 5 * MIN + 10_000, '203.0.113.9')],
+    // a week at home only; today home and, 20 s later, a network never used before
+    fire: [login(A, -7 * DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '203.0.113.9')],
+    miss: [login(A, -7 * DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 5 * MIN, '203.0.113.9'), login(A, 5 * MIN + 10_000, '203.0.113.9')],
   },
   {
     rule: I.rapidIpChange,
-    // a laptop at home and a phone on its carrier, both networks used the day before
-    fire: [login(A, -DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '2001:db8:77:1::5')],
-    miss: [login(A, -DAY, '198.51.100.1'), login(A, -DAY + HOUR, '2001:db8:77:9::1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '2001:db8:77:1::5'),
-      // an identity's first day has nothing to compare with
-      login('bob@contoso.com', 0, '198.51.100.7'), login('bob@contoso.com', 20_000, '203.0.113.9')],
+    // a laptop at home and a phone on its carrier, both networks used earlier
+    fire: [login(A, -7 * DAY, '198.51.100.1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '2001:db8:77:1::5')],
+    miss: [login(A, -7 * DAY, '198.51.100.1'), login(A, -DAY + HOUR, '2001:db8:77:9::1'), login(A, 0, '198.51.100.1'), login(A, 20_000, '2001:db8:77:1::5'),
+      // six days of history are too few to call a network new
+      login('bob@contoso.com', -6 * DAY, '198.51.100.7'), login('bob@contoso.com', 0, '198.51.100.7'), login('bob@contoso.com', 20_000, '203.0.113.9')],
   },
   {
     rule: I.appCredentials,

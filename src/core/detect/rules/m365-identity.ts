@@ -73,10 +73,10 @@ export const tokenToDevice: Rule = {
     + 'identity within the window (phished token used to join a device).',
   severity: 'high', attack: ['T1098.005', 'T1528'], sources: ['m365', 'entra'],
   thresholds: { windowMinutes: 30 },
-  sql: (t) => sql`WITH s AS (SELECT ts, ${ACTOR} AS actor, ip FROM events WHERE ${MS} AND category = 'authentication' AND outcome = 'success'
-        AND (${REQUEST_TYPE} IN ('OAuth2:Authorize', 'OAuth2:Token', 'Cmsi:Cmsi') OR ${DEVICE_CODE})),
-      d AS (SELECT ts, ${ACTOR} AS actor, target FROM events WHERE ${MS}
-        AND ${opIn('Add registered users to device', 'Add registered owner to device', 'Add device', 'Register device')})
+  sql: (t) => sql`WITH d AS (SELECT ts, ${ACTOR} AS actor, target FROM events WHERE ${MS}
+        AND ${opIn('Add registered users to device', 'Add registered owner to device', 'Add device', 'Register device')}),
+      s AS (SELECT ts, ${ACTOR} AS actor, ip FROM events WHERE ${MS} AND category = 'authentication' AND outcome = 'success'
+        AND CASE WHEN ${ACTOR} IN (SELECT actor FROM d) THEN ${REQUEST_TYPE} IN ('OAuth2:Authorize', 'OAuth2:Token', 'Cmsi:Cmsi') OR ${DEVICE_CODE} ELSE FALSE END)
     SELECT d.actor, epoch_ms(min(s.ts)) AS first, epoch_ms(d.ts) AS last, count(*)::DOUBLE AS count,
       'token grants from ' || left(string_agg(DISTINCT s.ip, ', '), 120) || ' then device registration' AS evidence,
       min(s.ip) AS ip, min(d.target) AS target
@@ -107,9 +107,10 @@ export const rapidIpChange: Rule = {
   description: 'Two successful sign-ins of one identity from different IPs (and different networks, when known) within seconds, where '
     + 'at least one of the two networks (AS number, else /24 or /48) is new for the identity that day: the pattern of an '
     + 'adversary-in-the-middle proxy replaying a fresh login. A laptop and a phone on networks the identity already uses are '
-    + 'not; an identity\'s first day in the data has nothing to compare with and is not judged. Declared egress networks are left out.',
+    + 'not. Only days after at least minHistoryDays of the identity\'s own sign-ins are judged (before that every network is new). '
+    + 'Declared egress networks are left out.',
   severity: 'high', attack: ['T1557', 'T1539'], sources: ['m365', 'entra'],
-  thresholds: { maxSeconds: 30 },
+  thresholds: { maxSeconds: 30, minHistoryDays: 7 },
   sql: (t) => sql`WITH s AS (SELECT events.ts, date_trunc('day', events.ts) AS day, ${ACTOR} AS actor, events.ip, ${ASN} AS asn, ${NETWORK} AS net
         FROM events LEFT JOIN ip_geo g ON g.ip = events.ip
         WHERE ${MS} AND ${LOGIN_SUCCESS} AND events.ip IS NOT NULL AND NOT ${knownEgress(raw('events.ip'), ASN)}),
@@ -120,7 +121,7 @@ export const rapidIpChange: Rule = {
       hits AS (SELECT p.* FROM p JOIN since USING (actor) JOIN seen a ON a.actor = p.actor AND a.net = p.net
           JOIN seen b ON b.actor = p.actor AND b.net = p.pnet
         WHERE pts IS NOT NULL AND ip <> pip AND date_diff('second', pts, ts) <= CAST(${t.maxSeconds} AS DOUBLE)
-          AND (asn IS NULL OR pasn IS NULL OR asn <> pasn) AND since.a0 < p.day AND (a.d0 = p.day OR b.d0 = p.day))
+          AND (asn IS NULL OR pasn IS NULL OR asn <> pasn) AND since.a0 + to_days(CAST(${t.minHistoryDays} AS INTEGER)) <= p.day AND (a.d0 = p.day OR b.d0 = p.day))
     SELECT actor, epoch_ms(min(pts)) AS first, epoch_ms(max(ts)) AS last, count(*)::DOUBLE AS count,
       left(string_agg(DISTINCT pip || ' → ' || ip, ', '), 200) || ' within ' || CAST(${t.maxSeconds} AS VARCHAR) || ' s' AS evidence,
       min(ip) AS ip, NULL AS target

@@ -2,7 +2,7 @@
 // finding) next to the single-event rule it escalates, so the analyst sees both and the priority score adds up.
 
 import { firstPartyApp, knownEgress } from '../allow-list.ts';
-import { ACTOR, ASN, attr, attrText, COUNTRY, LOGIN_SUCCESS, OP, opIn, TENANT_CTE } from '../fields.ts';
+import { ACTOR, attr, attrText, LOGIN_SUCCESS, OP, opIn, TENANT_CTE } from '../fields.ts';
 import type { Rule } from '../types.ts';
 import { raw, sql } from '../sql.ts';
 import { MFA_WEAKENED } from './account.ts';
@@ -44,8 +44,11 @@ export const mfaThenNewCountry: Rule = {
   severity: 'critical', attack: ['T1556.006', 'T1078.004'], sources: ['m365', 'entra', 'gws', 'github', 'anypoint'],
   thresholds: { windowHours: 24 },
   sql: (t) => sql`WITH w AS (SELECT ts, ${ACTOR} AS actor, lower(coalesce(target_user, ${ACTOR})) AS who, action FROM events WHERE ${MFA_WEAKENED}),
-      p AS (SELECT events.ts, ${ACTOR} AS actor, ${COUNTRY} AS c, events.ip FROM events LEFT JOIN ip_geo g ON g.ip = events.ip
-        WHERE ${LOGIN_SUCCESS} AND ${COUNTRY} IS NOT NULL AND NOT ${knownEgress(raw('events.ip'), ASN)}),
+      cand AS MATERIALIZED (SELECT events.ts, events.actor, events.ip, events.country, ${LOGIN_SUCCESS} AS ok,
+          TRY_CAST(events.attrs[${'autonomousSystemNumber'}] AS BIGINT) AS src_asn
+        FROM events WHERE category = 'authentication' AND outcome = 'success' AND source <> 'github' AND actor IN (SELECT who FROM w)),
+      p AS (SELECT cand.ts, cand.actor, coalesce(g.country, cand.country) AS c, cand.ip FROM cand LEFT JOIN ip_geo g ON g.ip = cand.ip
+        WHERE ok AND coalesce(g.country, cand.country) IS NOT NULL AND NOT ${knownEgress(raw('cand.ip'), raw('coalesce(g.asn, cand.src_asn)'))}),
       since AS (SELECT actor, min(ts) AS a0 FROM p GROUP BY 1),
       firsts AS (SELECT actor, c, min(ts) AS f, arg_min(ip, ts) AS ip FROM p GROUP BY 1, 2),
       fresh AS (SELECT firsts.* FROM firsts JOIN since USING (actor) WHERE date_trunc('day', f) > date_trunc('day', a0))
