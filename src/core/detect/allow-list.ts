@@ -56,7 +56,7 @@ export function ipv4Range(text: string): [number, number] | null {
 export function invalidEntry(e: AllowEntry): string | null {
   const v = e.value.trim();
   if (e.kind === 'egress-asn') return /^(AS)?\d{1,10}$/i.test(v) ? null : 'an AS number such as 16509 or AS16509';
-  if (e.kind === 'egress-ip') return ipv4Range(v) || /^[0-9a-f:]+$/i.test(v) && v.includes(':') ? null : 'an IP address or IPv4 range such as 198.51.100.0/24';
+  if (e.kind === 'egress-ip') return ipv4Range(v) || (/^[0-9a-f:]+$/i.test(v) && v.includes(':')) ? null : 'an IP address or IPv4 range such as 198.51.100.0/24';
   if (e.kind === 'first-party-app') return /^[0-9a-f-]{36}$/i.test(v) ? null : 'an application id (GUID)';
   return 'unknown kind';
 }

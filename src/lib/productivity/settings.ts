@@ -24,7 +24,8 @@ export interface Settings {
 export const DEFAULT_METRICS: MetricId[] = ['collaboration_hours', 'emails_sent', 'meetings', 'after_hours_share'];
 
 export const defaultSettings = (): Settings => ({
-  by: [...DIMENSIONS], show: 'department', metrics: [...DEFAULT_METRICS], minGroup: POLICY.minGroup, allowSmallGroups: false,
+  // Each dimension added to a release costs cells (they are protected against each other), so start with one.
+  by: ['department'], show: 'department', metrics: [...DEFAULT_METRICS], minGroup: POLICY.minGroup, allowSmallGroups: false,
   viewer: null, resolution: 'block', population: 'auto', noise: null,
 });
 

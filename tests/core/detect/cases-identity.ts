@@ -134,5 +134,14 @@ export const IDENTITY_CASES: Case[] = [
     fire: [login(A, 0, '192.0.2.50')],
     miss: [login(A, 0, '192.0.2.60'), failed(A, 0, '192.0.2.50')],
   },
+  {
+    rule: R.hostingNetwork, geo: [...GEO, { ip: '192.0.2.70', country: 'DE', asn: 24940, org: 'Hetzner Online GmbH' },
+      { ip: '192.0.2.80', country: 'DE', asn: 60729, org: 'Stiftung Erneuerbare Freiheit' }],
+    // the company VPN exits at Hetzner from one declared address; the rest of Hetzner and a Tor exit operator are still reported
+    fire: [login(A, 0, '192.0.2.70'), login(A, DAY, '192.0.2.80')],
+    miss: [login(A, 0, '192.0.2.50')],
+    allow: [{ kind: 'egress-ip', value: '192.0.2.48/29' }],
+    check: (f) => expect(f).toHaveLength(2),
+  },
 ];
 

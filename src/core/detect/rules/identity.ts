@@ -162,14 +162,15 @@ export const HOSTING_WORDS = ['hosting', 'vpn', 'proxy', 'tor exit', 'digitaloce
 
 export const hostingNetwork: Rule = {
   id: 'X9.hosting', title: 'Sign-in from hosting, VPN or anonymising network',
-  description: 'A successful sign-in from an IP whose network (offline ASN database) belongs to a hosting, cloud or VPN provider.',
+  description: 'A successful sign-in from an IP whose network (offline ASN database) belongs to a hosting, cloud, VPN or Tor exit '
+    + 'provider, unless it is a declared egress network (the company\'s own VPN or proxy).',
   severity: 'medium', attack: ['T1090.003', 'T1078.004'], sources: ['m365', 'entra', 'gws', 'anypoint'],
   thresholds: {},
   sql: () => sql`SELECT ${ACTOR} AS actor, epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last, count(*)::DOUBLE AS count,
       left(string_agg(DISTINCT ip || ' (AS' || g.asn::VARCHAR || ' ' || g.as_org || ')', '; '), 400) AS evidence,
       min(ip) AS ip, NULL AS target
     FROM events JOIN ip_geo g USING (ip) WHERE ${LOGIN_SUCCESS} AND g.as_org IS NOT NULL
-      AND ${containsAny(raw('lower(g.as_org)'), HOSTING_WORDS)}
+      AND ${containsAny(raw('lower(g.as_org)'), HOSTING_WORDS)} AND NOT ${knownEgress(raw('ip'), raw('g.asn'))}
     GROUP BY 1, date_trunc('day', ts)`,
 };
 
