@@ -16,7 +16,8 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = { startHour: 8, endHour: 17 }
 const FILE_OPS = ['fileaccessed', 'filemodified', 'filepreviewed', 'fileuploaded', 'filedownloaded', 'filecheckedin',
   'fileaccessedextended', 'filemodifiedextended', 'view', 'edit', 'create', 'upload', 'preview'];
 
-const SQL = `
+/** The collaboration actions per person, each counted once, with its local time `lt` and `kind`. */
+export const ACTIONS_CTE = `
 WITH ev AS (
   SELECT lower(e.actor) AS person, e.source, lower(e.action) AS op, lower(coalesce(e.workload, '')) AS wl,
          e.category, e.target, e.attrs, e.seq,
@@ -38,7 +39,10 @@ WITH ev AS (
       THEN coalesce(attrs['message_info.rfc2822_message_id'], CAST(seq AS VARCHAR)) ELSE CAST(seq AS VARCHAR) END) AS copy
     FROM kinds WHERE kind IS NOT NULL
   ) WHERE copy = 1
-), timed AS (
+)`;
+
+const SQL = `
+${ACTIONS_CTE}, timed AS (
   SELECT *, CASE WHEN kind = 'meeting' THEN least(86400, greatest(0, coalesce(
       date_diff('second', TRY_CAST(replace(attrs['JoinTime'], 'Z', '') AS TIMESTAMP), TRY_CAST(replace(attrs['LeaveTime'], 'Z', '') AS TIMESTAMP)),
       TRY_CAST(attrs['duration_seconds'] AS DOUBLE), 0))) END AS seconds

@@ -8,8 +8,7 @@ import type { Engine } from '../../../core/engine.ts';
 import type { MetricRule, PersonWeek } from '../../../core/privacy/cells.ts';
 import { pseudonymise, pseudonymiseAll } from '../../../core/privacy/pseudonym.ts';
 import { release, type PublishedCell } from '../../../core/privacy/release.ts';
-import { OFFSETS_TABLE } from '../../../core/productivity/sources/events.ts';
-import { literal } from '../../../core/sql/quote.ts';
+import { ACTIONS_CTE } from '../../../core/productivity/sources/events.ts';
 import type { Scope } from './scope.ts';
 import type { HeatmapCell, HeatmapRelease } from './types.ts';
 
@@ -22,32 +21,8 @@ const SLOT_RULES: MetricRule[] = Array.from({ length: SLOTS }, (_, i) => ({
 }));
 
 // The actions the after-hours share counts (src/core/productivity/sources/events.ts), by local hour slot.
-const FILE_OPS = ['fileaccessed', 'filemodified', 'filepreviewed', 'fileuploaded', 'filedownloaded', 'filecheckedin',
-  'fileaccessedextended', 'filemodifiedextended', 'view', 'edit', 'create', 'upload', 'preview'];
-
 export const SLOT_SQL = `
-WITH ev AS (
-  SELECT lower(e.actor) AS person, e.source, lower(e.action) AS op, lower(coalesce(e.workload, '')) AS wl,
-         e.category, e.target, e.attrs, e.seq,
-         epoch_ms(epoch_ms(e.ts) + CAST(coalesce(o.offset_min, 0) * 60000 AS BIGINT)) AS lt
-  FROM events e LEFT JOIN ${OFFSETS_TABLE} o ON o.email = lower(e.actor)
-  WHERE e.actor IS NOT NULL AND e.outcome <> 'failure'
-), kinds AS (
-  SELECT *, CASE
-    WHEN source = 'm365' AND op IN ('send', 'sendas', 'sendonbehalf') THEN 'mail'
-    WHEN source = 'gws' AND wl = 'gmail' AND op = 'delivery' AND lower(attrs['message_info.source.address']) = person THEN 'mail'
-    WHEN (source = 'm365' AND op = 'messagesent') OR (source = 'gws' AND wl = 'chat' AND op = 'message_posted') THEN 'chat'
-    WHEN (source = 'm365' AND op = 'meetingparticipantdetail') OR (source = 'gws' AND wl = 'meet' AND op = 'call_ended') THEN 'meeting'
-    WHEN category = 'file' AND target IS NOT NULL AND op IN (${FILE_OPS.map(literal).join(', ')}) THEN 'file'
-  END AS kind
-  FROM ev
-), once AS (
-  SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY person, CASE WHEN source = 'gws' AND kind = 'mail'
-      THEN coalesce(attrs['message_info.rfc2822_message_id'], CAST(seq AS VARCHAR)) ELSE CAST(seq AS VARCHAR) END) AS copy
-    FROM kinds WHERE kind IS NOT NULL
-  ) WHERE copy = 1
-)
+${ACTIONS_CTE}
 SELECT person AS identity, CAST(CAST(date_trunc('week', lt) AS DATE) AS VARCHAR) AS week,
   CAST(isodow(lt) AS INTEGER) AS weekday, CAST(hour(lt) AS INTEGER) AS hour, count(*)::DOUBLE AS n
 FROM once GROUP BY 1, 2, 3, 4`;
