@@ -32,8 +32,9 @@ export class SqlConsole {
   async run(sql: string, maxRows: number): Promise<ConsoleResult> {
     const guarded = guardStatement(sql);
     if (!guarded.ok) throw new Error(guarded.message);
-    await this.cancel();
-    const job = this.#execute(guarded, maxRows, ++this.#generation);
+    const generation = ++this.#generation; // taken before any await: a cancel that arrives meanwhile wins
+    await this.#interrupt();
+    const job = this.#execute(guarded, maxRows, generation);
     this.#running = job.catch(() => undefined);
     return job;
   }
@@ -81,6 +82,10 @@ export class SqlConsole {
   /** Interrupts the running statement, if any, and waits until the connection is free again. */
   async cancel(): Promise<boolean> {
     this.#generation++;
+    return this.#interrupt();
+  }
+
+  async #interrupt(): Promise<boolean> {
     if (!this.#conn) return false;
     const conn = await this.#conn;
     const cancelled = await conn.cancelSent();
