@@ -13,12 +13,15 @@ export interface ColumnBatch {
   columns: { name: string; kind: ColumnKind; values: (string | null)[] | Float64Array | Int32Array }[];
 }
 
+/** An Arrow IPC stream holding `length` rows. */
+export interface EncodedBatch { ipc: Uint8Array; length: number }
+
 export interface Engine {
   /** Run SQL; `params` bind to `?` placeholders (prepared statement). TIMESTAMP comes back as epoch ms. */
   query(sql: string, params?: readonly Value[]): Promise<Row[]>;
   /** Append a batch to an existing table whose columns match the batch's names. */
   append(table: string, batch: ColumnBatch): Promise<void>;
-  /** Optional fast path: a batch already encoded (Arrow IPC) by a parse worker. */
-  appendEncoded?(table: string, batch: { ipc: Uint8Array; length: number }): Promise<void>;
+  /** Optional fast path: batches already encoded (Arrow IPC streams of one schema), appended in one step. */
+  appendEncoded?(table: string, batches: readonly EncodedBatch[]): Promise<void>;
   close(): Promise<void>;
 }

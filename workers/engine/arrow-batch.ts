@@ -29,10 +29,13 @@ function numeric<T extends DataType>(type: T, values: Int32Array | Float64Array)
   return makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data: values } as never) as Data<T>;
 }
 
+/** Encodes every string straight into one growing buffer: no per-string allocation. */
 function utf8(values: (string | null)[]): Data<Utf8> {
   const n = values.length;
   const offsets = new Int32Array(n + 1);
-  const parts: Uint8Array[] = new Array(n);
+  let chars = 0;
+  for (let i = 0; i < n; i++) chars += values[i]?.length ?? 0;
+  let data = new Uint8Array(chars + 64);
   let total = 0, nulls = 0;
   let bitmap: Uint8Array | undefined;
   for (let i = 0; i < n; i++) {
@@ -41,16 +44,60 @@ function utf8(values: (string | null)[]): Data<Utf8> {
       bitmap ??= allValid(n);
       clearBit(bitmap, i);
       nulls++;
-      parts[i] = EMPTY;
-    } else parts[i] = encoder.encode(v);
-    total += parts[i].length;
+    } else if (v.length) {
+      let done = encoder.encodeInto(v, data.subarray(total));
+      if (done.read < v.length) {
+        // Non-ASCII text ran past the estimate: a UTF-16 unit takes at most three UTF-8 bytes.
+        data = grow(data, total + v.length * 3);
+        done = encoder.encodeInto(v, data.subarray(total));
+      }
+      total += done.written;
+    }
     offsets[i + 1] = total;
   }
-  const data = new Uint8Array(total);
-  for (let i = 0; i < n; i++) data.set(parts[i], offsets[i]);
-  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data });
+  return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: data.subarray(0, total) });
 }
 
-const EMPTY = new Uint8Array(0);
+function grow(data: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(Math.max(need, data.length * 2));
+  next.set(data);
+  return next;
+}
+
 const allValid = (n: number) => new Uint8Array(Math.ceil(n / 8)).fill(0xff);
 const clearBit = (bitmap: Uint8Array, i: number) => { bitmap[i >> 3] &= ~(1 << (i & 7)); };
+
+const CONTINUATION = 0xffffffff;
+const END_OF_STREAM = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/**
+ * Joins IPC streams of one schema into a single stream of many record batches: the first stream's schema
+ * message, every stream's batches, one end marker. DuckDB-WASM then appends them in one call.
+ */
+export function joinIpcStreams(streams: readonly Uint8Array[]): Uint8Array {
+  if (streams.length === 1) return streams[0];
+  const parts: Uint8Array[] = [];
+  let schema: Uint8Array | null = null;
+  for (const s of streams) {
+    const view = new DataView(s.buffer, s.byteOffset, s.byteLength);
+    if (s.length < 16 || view.getUint32(0, true) !== CONTINUATION) throw new Error('not an Arrow IPC stream');
+    const head = s.subarray(0, 8 + view.getInt32(4, true));
+    const tail = s.subarray(s.length - 8);
+    if (!tail.every((b, i) => b === END_OF_STREAM[i])) throw new Error('Arrow IPC stream has no end marker');
+    if (!schema) schema = head;
+    else if (!sameBytes(schema, head)) throw new Error('Arrow IPC streams with different schemas cannot be joined');
+    parts.push(s.subarray(head.length, s.length - 8));
+  }
+  const out = new Uint8Array(schema!.length + parts.reduce((n, p) => n + p.length, 0) + END_OF_STREAM.length);
+  out.set(schema!, 0);
+  let at = schema!.length;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  out.set(END_OF_STREAM, at);
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -2,8 +2,8 @@
 // blocking Node build used in tests: both expose query / prepare / insertArrowFromIPCStream.
 
 import type { Table } from 'apache-arrow';
-import type { ColumnBatch, Engine, Row, Value } from '../../src/core/engine.ts';
-import { batchToIPC } from './arrow-batch.ts';
+import type { ColumnBatch, EncodedBatch, Engine, Row, Value } from '../../src/core/engine.ts';
+import { batchToIPC, joinIpcStreams } from './arrow-batch.ts';
 import { plain } from './values.ts';
 
 type Maybe<T> = T | Promise<T>;
@@ -52,8 +52,9 @@ export class WasmEngine implements Engine {
     await this.conn.insertArrowFromIPCStream(batchToIPC(batch), { name: table, create: false });
   }
 
-  async appendEncoded(table: string, batch: { ipc: Uint8Array; length: number }): Promise<void> {
-    if (batch.length) await this.conn.insertArrowFromIPCStream(batch.ipc, { name: table, create: false });
+  async appendEncoded(table: string, batches: readonly EncodedBatch[]): Promise<void> {
+    const full = batches.filter((b) => b.length > 0);
+    if (full.length) await this.conn.insertArrowFromIPCStream(joinIpcStreams(full.map((b) => b.ipc)), { name: table, create: false });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // All writers of one ingest run share one sequence, so every stored row has a unique, ordered `seq`.
 // Parse jobs reserve a block of SEQ_STRIDE numbers each, so they can be numbered before they are parsed.
 
-import type { Engine } from '../engine.ts';
+import type { ColumnBatch, EncodedBatch, Engine } from '../engine.ts';
 import { FLUSH_STAGE } from '../schema/ddl.ts';
 import type { TableFormat } from './formats/format.ts';
 import { SEQ_STRIDE, type ParseResult } from './parse-job.ts';
@@ -9,11 +9,15 @@ import { MemoryGuard, type MemoryGuardOptions } from './memory.ts';
 import { TableWriter } from './table-writer.ts';
 
 const STAGE_ROWS = 65_536;
+/** Encoded batches wait for one append: each append call costs DuckDB-WASM several ms whatever its size. */
+const PENDING_BYTES = 32 * 1024 * 1024;
 
 export class Writers {
   private tableWriters = new Map<string, TableWriter>();
   private seq: number;
   private staged = 0;
+  private pending: EncodedBatch[] = [];
+  private pendingBytes = 0;
 
   private guard: MemoryGuard;
 
@@ -30,17 +34,33 @@ export class Writers {
     return base;
   }
 
-  /** Appends a parsed job's rows to the staging table; moves staged rows into `events` in large steps. */
-  async events(result: ParseResult, encoded?: { ipc: Uint8Array; length: number }): Promise<void> {
+  /** Collects a parsed job's rows for the staging table; moves staged rows into `events` in large steps. */
+  async events(result: ParseResult, encoded?: EncodedBatch): Promise<void> {
     await this.guard.check();
-    if (encoded && this.engine.appendEncoded) await this.engine.appendEncoded('stage', encoded);
-    else if (result.batch) await this.engine.append('stage', result.batch);
+    if (encoded && this.engine.appendEncoded) {
+      this.pending.push(encoded);
+      this.pendingBytes += encoded.ipc.length;
+    } else if (result.batch) await this.appendBatch(result.batch);
     else return;
     this.staged += result.loaded;
-    if (this.staged >= STAGE_ROWS) await this.flushStage();
+    if (this.staged >= STAGE_ROWS || this.pendingBytes >= PENDING_BYTES) await this.flushStage();
+  }
+
+  private async appendBatch(batch: ColumnBatch): Promise<void> {
+    await this.appendPending();
+    await this.engine.append('stage', batch);
+  }
+
+  private async appendPending(): Promise<void> {
+    if (!this.pending.length) return;
+    const batches = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.engine.appendEncoded!('stage', batches);
   }
 
   private async flushStage(): Promise<void> {
+    await this.appendPending();
     for (const sql of FLUSH_STAGE) await this.engine.query(sql);
     this.staged = 0;
   }

@@ -4,7 +4,9 @@ import { STAGE_COLUMNS } from './events.ts';
 const SEP = 'chr(31)';
 
 export const CREATE_TABLES = [
-  `CREATE TABLE IF NOT EXISTS stage (${STAGE_COLUMNS.map((c) => `${ident(c.name)} ${c.sql}`).join(', ')})`,
+  // Staging lives in the connection's uncompressed temp catalog: appends there cost a third of the same
+  // appends into the compressed workspace, which then takes the rows in one INSERT per flush.
+  `CREATE TEMP TABLE IF NOT EXISTS stage (${STAGE_COLUMNS.map((c) => `${ident(c.name)} ${c.sql}`).join(', ')})`,
   `CREATE TABLE IF NOT EXISTS events_store (
     ts TIMESTAMP NOT NULL,
     source VARCHAR NOT NULL,

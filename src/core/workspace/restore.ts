@@ -31,7 +31,7 @@ export async function restoreWorkspace(engine: Engine, root: DirLike): Promise<R
   if (!engine.appendEncoded) throw new Error('this engine cannot read Arrow IPC');
   let bytes = text.length;
 
-  const existing = new Set((await engine.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main'")).map((r) => String(r.t)));
+  const existing = new Set((await engine.query("SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary")).map((r) => String(r.t)));
   for (const t of manifest.tables) {
     if (existing.has(t.name)) throw new Error(`the engine already holds a table ${t.name}; restore needs an empty engine`);
     await engine.query(checkDdl('TABLE', t.name, t.ddl));
@@ -40,7 +40,7 @@ export async function restoreWorkspace(engine: Engine, root: DirLike): Promise<R
       if (!file) throw new Error(`the kept workspace is missing ${part} of table ${t.name}`);
       const ipc = new Uint8Array(await (await file.getFile()).arrayBuffer());
       bytes += ipc.length;
-      await engine.appendEncoded(t.name, { ipc, length: 1 });
+      await engine.appendEncoded(t.name, [{ ipc, length: 1 }]);
     }
     const [{ n }] = await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${ident(t.name)}`);
     if (Number(n) !== t.rows) throw new Error(`table ${t.name} came back with ${Number(n)} rows instead of ${t.rows}`);
