@@ -6,8 +6,8 @@ import { isTableFormat, RowError, type AnyFormat, type Format, type TableFormat,
 import { JobBuilder } from './job-builder.ts';
 import { parseJob, type ParseJob, type ParseResult } from './parse-job.ts';
 import type { Writers } from './writers.ts';
-import { frameCsv, splitCsv } from './records/csv-framer.ts';
-import { frameJson } from './records/json-framer.ts';
+import { frameCsv, frameCsvBatches, splitCsv } from './records/csv-framer.ts';
+import { frameJsonBatches } from './records/json-framer.ts';
 import { decodeUtf8, type RawRecord } from './records/record.ts';
 import { newReport, noteRejected, reject, type FileReport } from './report.ts';
 import { sniff } from './sniff.ts';
@@ -116,8 +116,8 @@ async function ingestEvents(
   };
 
   try {
-    const framed = format.framing === 'csv' ? frameCsv(rest) : frameJson(rest, { unwrap });
-    for await (const rec of framed) {
+    const framed = format.framing === 'csv' ? frameCsvBatches(rest) : frameJsonBatches(rest, { unwrap });
+    for await (const batch of framed) for (const rec of batch) {
       if (ctx.signal?.aborted) throw new Error('cancelled');
       if (rec.error) { reject(report, rec.line, rec.error); continue; }
       if (format.framing === 'csv' && !header) {

@@ -11,9 +11,14 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
 
 type Mode = 'array' | 'values';
 
-export async function* frameJson(
-  chunks: AsyncIterable<Uint8Array>, opts: { unwrap?: boolean; maxRecord?: number } = {},
-): AsyncGenerator<RawRecord> {
+type Options = { unwrap?: boolean; maxRecord?: number };
+
+export async function* frameJson(chunks: AsyncIterable<Uint8Array>, opts: Options = {}): AsyncGenerator<RawRecord> {
+  for await (const batch of frameJsonBatches(chunks, opts)) yield* batch;
+}
+
+/** Records in batches, one per input chunk, so that callers need not await every record. */
+export async function* frameJsonBatches(chunks: AsyncIterable<Uint8Array>, opts: Options = {}): AsyncGenerator<RawRecord[]> {
   const maxRecord = opts.maxRecord ?? MAX_RECORD_BYTES;
   const carry = new Carry();
   const stack: number[] = [];
@@ -31,6 +36,7 @@ export async function* frameJson(
     wrapperOpen ? stack.length === outer + 2 : stack.length === outer && !(opts.unwrap && b === OBJ);
 
   for await (const chunk of chunks) {
+    const out: RawRecord[] = [];
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
@@ -42,7 +48,7 @@ export async function* frameJson(
         inString = false;
         if (captureKey) { captureKey = false; key = String.fromCharCode(...keyBytes); }
         if (inRecord && kind === 'string') {
-          yield { bytes: carry.take(chunk.subarray(start, i + 1)), line: startLine, offset: startOffset };
+          out.push({ bytes: carry.take(chunk.subarray(start, i + 1)), line: startLine, offset: startOffset });
           inRecord = false;
         }
         continue;
@@ -50,7 +56,7 @@ export async function* frameJson(
       if (inRecord) {
         if (kind === 'scalar') {
           if (isSpace(b) || b === COMMA || b === ARR_END || b === OBJ_END) {
-            yield { bytes: carry.take(chunk.subarray(start, i)), line: startLine, offset: startOffset };
+            out.push({ bytes: carry.take(chunk.subarray(start, i)), line: startLine, offset: startOffset });
             inRecord = false;
             if (b === ARR_END || b === OBJ_END) closeStructure();
           }
@@ -61,7 +67,7 @@ export async function* frameJson(
         else if (b === OBJ_END || b === ARR_END) {
           stack.pop();
           if (stack.length === recordDepth) {
-            yield { bytes: carry.take(chunk.subarray(start, i + 1)), line: startLine, offset: startOffset };
+            out.push({ bytes: carry.take(chunk.subarray(start, i + 1)), line: startLine, offset: startOffset });
             inRecord = false;
           }
         }
@@ -97,7 +103,7 @@ export async function* frameJson(
         closeStructure();
         if (stack.length === outer && capturing) {
           capturing = false;
-          if (!sawWrapper) yield { bytes: capture.take(chunk.subarray(capStart, i + 1)), line: capLine, offset: capOffset };
+          if (!sawWrapper) out.push({ bytes: capture.take(chunk.subarray(capStart, i + 1)), line: capLine, offset: capOffset });
         }
       }
     }
@@ -105,28 +111,31 @@ export async function* frameJson(
       capture.push(chunk.subarray(capStart));
       capStart = 0;
       if (capture.size > maxRecord) {
-        yield { bytes: new Uint8Array(0), line: capLine, offset: capOffset,
-          error: `a single JSON record is longer than ${Math.round(maxRecord / 1024 ** 2)} MB; the rest of the file was not read` };
+        out.push({ bytes: new Uint8Array(0), line: capLine, offset: capOffset,
+          error: `a single JSON record is longer than ${Math.round(maxRecord / 1024 ** 2)} MB; the rest of the file was not read` });
+        yield out;
         return;
       }
     }
     if (inRecord) {
       carry.push(chunk.subarray(start));
       if (carry.size > maxRecord) {
-        yield { bytes: new Uint8Array(0), line: startLine, offset: startOffset,
-          error: `a single JSON record is longer than ${Math.round(maxRecord / 1024 ** 2)} MB; the rest of the file was not read` };
+        out.push({ bytes: new Uint8Array(0), line: startLine, offset: startOffset,
+          error: `a single JSON record is longer than ${Math.round(maxRecord / 1024 ** 2)} MB; the rest of the file was not read` });
+        yield out;
         return;
       }
     }
     base += chunk.length;
+    if (out.length) yield out;
   }
   if (inRecord) {
     const bytes = carry.take(new Uint8Array(0));
-    yield kind === 'scalar'
+    yield [kind === 'scalar'
       ? { bytes, line: startLine, offset: startOffset }
-      : { bytes, line: startLine, offset: startOffset, error: 'file ends inside a JSON value (truncated?)' };
+      : { bytes, line: startLine, offset: startOffset, error: 'file ends inside a JSON value (truncated?)' }];
   } else if (stack.length || inString) {
-    yield { bytes: new Uint8Array(0), line, offset: base, error: 'file ends before its closing bracket (truncated?)' };
+    yield [{ bytes: new Uint8Array(0), line, offset: base, error: 'file ends before its closing bracket (truncated?)' }];
   }
 
   function closeStructure() {
