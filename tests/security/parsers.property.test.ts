@@ -139,6 +139,16 @@ describe('normalisation', () => {
     expect(normaliseIp('[::::]')).toBeNull();
   });
 
+  it('normaliseIp reads dotted quads with any octet spelling and port exactly as the rules say', () => {
+    const octet = fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 2 }));
+    const quad = fc.tuple(fc.array(octet, { minLength: 4, maxLength: 4 }), fc.option(fc.nat(99999)), fc.constantFrom('', ' ', ':'));
+    fc.assert(fc.property(quad, ([octets, port, tail]) => {
+      const v = `${octets.map(([n, zeros]) => '0'.repeat(zeros) + n).join('.')}${port === null ? '' : `:${port}`}${tail}`;
+      const valid = octets.every(([n, zeros]) => n <= 255 && String(n).length + zeros <= 3) && tail !== ':';
+      expect(normaliseIp(v)).toBe(valid ? octets.map(([n]) => n).join('.') : null);
+    }), { ...RUNS, numRuns: 2000 });
+  });
+
   it('flatten never throws, and bounds the number of keys and the length of values', () => {
     const opts = fc.record({ maxKeys: fc.integer({ min: 1, max: 30 }), maxValue: fc.integer({ min: 1, max: 64 }) });
     const jsonText = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v));

@@ -55,14 +55,18 @@ export function flatten(record: unknown, opts: FlattenOptions = {}, prefix = '',
       });
       return;
     }
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) walk(val, path ? `${path}.${k}` : k);
+    const obj = v as Record<string, unknown>;
+    for (const k in obj) if (Object.hasOwn(obj, k)) walk(obj[k], path ? `${path}.${k}` : k);
   }
 }
 
 /** Control characters other than tab/newline and the MAP separator never reach the table. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export function clean(s: string, max = 2048): string {
-  // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+  CONTROL.lastIndex = 0;
+  const t = CONTROL.test(s) ? s.replace(CONTROL, ' ') : s;
   return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
