@@ -31,6 +31,18 @@ describe.each(ENGINES)('engine contract on $name', ({ open }) => {
     ]);
   });
 
+  it('a repeated parameterised query sees tables replaced in between, and many shapes in turn stay correct', async () => {
+    const sql = 'SELECT * FROM k WHERE a >= ? ORDER BY a';
+    await engine.query('CREATE TABLE k AS SELECT 1 AS a');
+    expect(await engine.query(sql, [0])).toEqual([{ a: 1 }]);
+    await engine.query("CREATE OR REPLACE TABLE k AS SELECT 2 AS a, 'x' AS b UNION ALL SELECT 5, 'y'");
+    expect(await engine.query(sql, [3])).toEqual([{ a: 5, b: 'y' }]);
+    const shapes = Array.from({ length: 120 }, (_, i) => `SELECT ? + ${i % 70} AS v`);
+    const got = [];
+    for (let i = 0; i < shapes.length; i++) got.push((await engine.query(shapes[i], [i]))[0].v);
+    expect(got).toEqual(shapes.map((_, i) => i + (i % 70)));
+  });
+
   it('time bucketing on UTC TIMESTAMP needs no extension', async () => {
     const rows = await engine.query("SELECT date_trunc('day', epoch_ms(1700000000000::BIGINT)) AS d, strftime(epoch_ms(0::BIGINT), '%Y') AS y");
     expect(rows[0]).toEqual({ d: Date.UTC(2023, 10, 14), y: '1970' });

@@ -35,16 +35,49 @@ export function offlineSettings(extensionRepository: string): string[] {
   ];
 }
 
+type Statement = Awaited<ReturnType<WasmConnection['prepare']>>;
+
+/** Prepared statements kept for reuse: a filter gesture repeats the same dozen query shapes with new values. */
+const KEPT_STATEMENTS = 48;
+const READ_ONLY = /^\s*(SELECT|WITH|FROM)\b/i;
+
 export class WasmEngine implements Engine {
+  #statements = new Map<string, Promise<Statement>>();
+
   constructor(private conn: WasmConnection, private onClose: () => Maybe<void> = () => {}) {}
 
   async query(sql: string, params: readonly Value[] = []): Promise<Row[]> {
-    let table: Table;
-    if (params.length) {
-      const stmt = await this.conn.prepare(sql);
-      try { table = await stmt.query(...params); } finally { await stmt.close(); }
-    } else table = await this.conn.query(sql);
-    return rows(table);
+    if (!READ_ONLY.test(sql)) await this.forgetStatements();
+    if (!params.length) return rows(await this.conn.query(sql));
+    // In the browser every call is a round trip to DuckDB's worker: reuse saves two of the three.
+    const stmt = await this.statement(sql);
+    return rows(await stmt.query(...params));
+  }
+
+  private statement(sql: string): Promise<Statement> {
+    let stmt = this.#statements.get(sql);
+    if (stmt) {
+      this.#statements.delete(sql);
+    } else {
+      stmt = Promise.resolve(this.conn.prepare(sql));
+      stmt.catch(() => this.#statements.delete(sql));
+      const oldest = this.#statements.size >= KEPT_STATEMENTS ? this.#statements.keys().next().value : undefined;
+      if (oldest !== undefined) void this.close1(oldest);
+    }
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
+  private async close1(sql: string): Promise<void> {
+    const stmt = this.#statements.get(sql);
+    this.#statements.delete(sql);
+    await stmt?.then((s) => s.close(), () => undefined);
+  }
+
+  /** Schema changes (a load, rebuilt aggregates) may change what a kept statement means: start afresh. */
+  private async forgetStatements(): Promise<void> {
+    const all = [...this.#statements.keys()];
+    for (const sql of all) await this.close1(sql);
   }
 
   async append(table: string, batch: ColumnBatch): Promise<void> {
@@ -58,6 +91,7 @@ export class WasmEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    await this.forgetStatements();
     await this.conn.close();
     await this.onClose();
   }
