@@ -8,7 +8,11 @@ import { SEQ_STRIDE, type ParseResult } from './parse-job.ts';
 import { MemoryGuard, type MemoryGuardOptions } from './memory.ts';
 import { TableWriter } from './table-writer.ts';
 
-const STAGE_ROWS = 65_536;
+/**
+ * Staged rows move to the store a DuckDB row group (122,880 rows) at a time. Smaller steps cost twice as
+ * much in all (measured in DuckDB-WASM 1.32: every ~131k rows appended in small steps, one step takes ~2 s).
+ */
+const STAGE_ROWS = 122_880;
 /** Encoded batches wait for one append: each append call costs DuckDB-WASM several ms whatever its size. */
 const PENDING_BYTES = 32 * 1024 * 1024;
 
@@ -43,7 +47,8 @@ export class Writers {
     } else if (result.batch) await this.appendBatch(result.batch);
     else return;
     this.staged += result.loaded;
-    if (this.staged >= STAGE_ROWS || this.pendingBytes >= PENDING_BYTES) await this.flushStage();
+    if (this.staged >= STAGE_ROWS) await this.flushStage();
+    else if (this.pendingBytes >= PENDING_BYTES) await this.appendPending();
   }
 
   private async appendBatch(batch: ColumnBatch): Promise<void> {
