@@ -1,6 +1,6 @@
 // Native DuckDB (CLI, benchmarks, tests). Same Engine contract as the browser's DuckDB-WASM.
 
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTimestampValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ColumnBatch, Engine, Row, Value } from '../../src/core/engine.ts';
 import { ident } from '../../src/core/sql/quote.ts';
 import { plain } from './values.ts';
@@ -48,5 +48,6 @@ function appendCell(a: DuckDBAppender, kind: string, v: string | number | null):
   if (kind === 'string') a.appendVarchar(v as string);
   else if (kind === 'integer') a.appendInteger(v as number);
   else if (kind === 'bigint') a.appendBigInt(BigInt(Math.trunc(v as number)));
+  else if (kind === 'timestamp') a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.trunc(v as number)) * 1000n));
   else a.appendDouble(v as number);
 }

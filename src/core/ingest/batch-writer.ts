@@ -2,13 +2,13 @@
 
 import type { Engine } from '../engine.ts';
 import type { EventRow, RawPointer } from '../schema/events.ts';
-import { FLUSH_STAGE } from '../schema/ddl.ts';
-import { StageBuilder } from './stage-builder.ts';
+import { EVENTS_STORE } from '../schema/ddl.ts';
+import { EventBatchBuilder } from './event-batch.ts';
 
 const BATCH_ROWS = 16_384;
 
 export class BatchWriter {
-  private builder = new StageBuilder();
+  private builder = new EventBatchBuilder();
   private seq = 0;
 
   constructor(private engine: Engine, private nextSeq: () => number = () => this.seq++) {}
@@ -20,7 +20,6 @@ export class BatchWriter {
 
   async flush(): Promise<void> {
     if (!this.builder.length) return;
-    await this.engine.append('stage', this.builder.take());
-    for (const sql of FLUSH_STAGE) await this.engine.query(sql);
+    await this.engine.append(EVENTS_STORE, this.builder.take());
   }
 }

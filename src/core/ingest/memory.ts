@@ -36,13 +36,26 @@ export class MemoryGuard {
     return { used: Number(used), limit: this.limit };
   }
 
+  /** Every N jobs: measures, then throws when the engine is nearly full. */
   async check(): Promise<void> {
     if (++this.jobs % (this.opts.every ?? 8) !== 0) return;
+    await this.measure();
+    this.throwIfFull();
+  }
+
+  private full: string | null = null;
+
+  /** Measures now; `throwIfFull` then reports this measurement without asking the engine again. */
+  async measure(): Promise<void> {
     const { used, limit } = await this.usage();
     const ceiling = this.opts.ceiling ?? 0.8;
-    if (Number.isFinite(limit) && used > ceiling * limit)
+    this.full = Number.isFinite(limit) && used > ceiling * limit ? `${mb(used)} of ${mb(limit)}` : null;
+  }
+
+  throwIfFull(): void {
+    if (this.full !== null)
       throw new MemoryCeilingError(
-        `the engine's memory is nearly full (${mb(used)} of ${mb(limit)}); loading stopped here and what was loaded stays queryable. ` +
+        `the engine's memory is nearly full (${this.full}); loading stopped here and what was loaded stays queryable. ` +
         'For larger exports use the command line: npm run cli -- convert --out DIR FILE… writes Parquet on native DuckDB.');
   }
 }

@@ -1,12 +1,10 @@
-import { ident } from '../sql/quote.ts';
-import { STAGE_COLUMNS } from './events.ts';
 
 const SEP = 'chr(31)';
 
+/** Ingest batches append to this table as they are (columns in STORE_COLUMNS order, `ts` an Arrow timestamp). */
+export const EVENTS_STORE = 'events_store';
+
 export const CREATE_TABLES = [
-  // Staging lives in the connection's uncompressed temp catalog: appends there cost a third of the same
-  // appends into the compressed workspace, which then takes the rows in one INSERT per flush.
-  `CREATE TEMP TABLE IF NOT EXISTS stage (${STAGE_COLUMNS.map((c) => `${ident(c.name)} ${c.sql}`).join(', ')})`,
   `CREATE TABLE IF NOT EXISTS events_store (
     ts TIMESTAMP NOT NULL,
     source VARCHAR NOT NULL,
@@ -44,18 +42,8 @@ export const CREATE_TABLES = [
   FROM events_store`,
 ];
 
-/** Drops everything the ingest created for events (the table formats' tables are dropped by name). */
+/** Drops everything the ingest created for events (`stage` only exists in workspaces kept by older versions). */
 export const DROP_EVENTS = ['DROP VIEW IF EXISTS events', 'DROP TABLE IF EXISTS events_store', 'DROP TABLE IF EXISTS stage'];
-
-/** Moves the staged batch into the store, turning epoch ms into a UTC TIMESTAMP. */
-export const FLUSH_STAGE = [
-  `INSERT INTO events_store SELECT
-    epoch_ms(CAST(ts_ms AS BIGINT)), source, format, workload, category, action, outcome, actor, actor_type,
-    ip, user_agent, target, target_user, session_id, app_id, record_id, country, attrs_k, attrs_v,
-    file_id, line, byte_offset, byte_length, seq
-  FROM stage`,
-  `DELETE FROM stage`,
-];
 
 /** Marks later copies of a record id as duplicates; returns per-file counts of what it removed. */
 export const DEDUPE_COUNT = `

@@ -41,7 +41,7 @@ export interface RawPointer {
   length: number;     // byte length in that stream
 }
 
-export type ColumnKind = 'string' | 'double' | 'bigint' | 'integer';
+export type ColumnKind = 'string' | 'double' | 'bigint' | 'integer' | 'timestamp';
 
 export interface ColumnSpec {
   name: string;
@@ -49,9 +49,9 @@ export interface ColumnSpec {
   sql: string;        // type in the final table
 }
 
-/** Columns of the staging table (what a batch carries) in order. */
-export const STAGE_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'ts_ms', kind: 'double', sql: 'DOUBLE' },
+/** Columns of `events_store` in order: what an ingest batch carries and appends as it is. */
+export const STORE_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'ts', kind: 'timestamp', sql: 'TIMESTAMP' },
   { name: 'source', kind: 'string', sql: 'VARCHAR' },
   { name: 'format', kind: 'string', sql: 'VARCHAR' },
   { name: 'workload', kind: 'string', sql: 'VARCHAR' },

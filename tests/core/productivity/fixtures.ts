@@ -4,8 +4,8 @@
 import type { Engine } from '../../../src/core/engine.ts';
 import type { TableFormat } from '../../../src/core/ingest/formats/format.ts';
 import { ensureSchema, ingest } from '../../../src/core/ingest/session.ts';
-import { FLUSH_STAGE } from '../../../src/core/schema/ddl.ts';
-import { ATTR_SEP, STAGE_COLUMNS } from '../../../src/core/schema/events.ts';
+import { EVENTS_STORE } from '../../../src/core/schema/ddl.ts';
+import { ATTR_SEP, STORE_COLUMNS } from '../../../src/core/schema/events.ts';
 
 export interface TestEvent {
   at: string;            // ISO UTC
@@ -22,22 +22,21 @@ export async function putEvents(engine: Engine, events: readonly TestEvent[]): P
   await ensureSchema(engine);
   const [{ next }] = await engine.query('SELECT coalesce(max(seq) + 1, 0)::DOUBLE AS next FROM events');
   const rows = events.map((e, i) => ({
-    ts_ms: Date.parse(e.at), source: e.source ?? 'm365', format: 'test', workload: e.workload ?? null,
+    ts: Date.parse(e.at), source: e.source ?? 'm365', format: 'test', workload: e.workload ?? null,
     category: e.category ?? 'other', action: e.action, outcome: 'success', actor: e.actor, actor_type: 'user',
     ip: null, user_agent: null, target: e.target ?? null, target_user: null, session_id: null, app_id: null,
     record_id: `r${Number(next) + i}`, country: null,
     attrs_k: Object.keys(e.attrs ?? {}).join(ATTR_SEP), attrs_v: Object.values(e.attrs ?? {}).join(ATTR_SEP),
     file_id: 0, line: i + 1, byte_offset: 0, byte_length: 1, seq: Number(next) + i,
   } as Record<string, string | number | null>));
-  await engine.append('stage', {
+  await engine.append(EVENTS_STORE, {
     length: rows.length,
-    columns: STAGE_COLUMNS.map((c) => ({
+    columns: STORE_COLUMNS.map((c) => ({
       name: c.name, kind: c.kind,
       values: c.kind === 'string' ? rows.map((r) => r[c.name] as string | null)
         : c.kind === 'integer' ? Int32Array.from(rows, (r) => r[c.name] as number) : Float64Array.from(rows, (r) => r[c.name] as number),
     })),
   });
-  for (const sql of FLUSH_STAGE) await engine.query(sql);
 }
 
 /** Loads CSV text through the shared ingest path, offering only the given table format; returns rows loaded. */

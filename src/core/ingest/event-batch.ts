@@ -1,15 +1,15 @@
-// Normalised rows → the staging table's columns (attrs packed as two separator-joined strings).
+// Normalised rows → the columns of `events_store` (attrs packed as two separator-joined strings).
 
 import type { ColumnBatch } from '../engine.ts';
-import { ATTR_SEP, STAGE_COLUMNS, type EventRow, type RawPointer } from '../schema/events.ts';
+import { ATTR_SEP, STORE_COLUMNS, type EventRow, type RawPointer } from '../schema/events.ts';
 
 type Cell = string | number | null;
 
-export class StageBuilder {
-  private cols: Cell[][] = STAGE_COLUMNS.map(() => []);
+export class EventBatchBuilder {
+  private cols: Cell[][] = STORE_COLUMNS.map(() => []);
   length = 0;
 
-  /** Cells go straight into their columns, in STAGE_COLUMNS order: this runs once per event. */
+  /** Cells go straight into their columns, in STORE_COLUMNS order: this runs once per event. */
   add(row: EventRow, format: string, at: RawPointer, seq: number): void {
     const c = this.cols;
     c[0].push(row.ts); c[1].push(row.source); c[2].push(format); c[3].push(row.workload); c[4].push(row.category);
@@ -32,7 +32,7 @@ export class StageBuilder {
   take(): ColumnBatch {
     const batch: ColumnBatch = {
       length: this.length,
-      columns: STAGE_COLUMNS.map((spec, i) => {
+      columns: STORE_COLUMNS.map((spec, i) => {
         const values = this.cols[i];
         return {
           name: spec.name, kind: spec.kind,
@@ -41,7 +41,7 @@ export class StageBuilder {
         };
       }),
     };
-    this.cols = STAGE_COLUMNS.map(() => []);
+    this.cols = STORE_COLUMNS.map(() => []);
     this.length = 0;
     return batch;
   }
