@@ -1,5 +1,7 @@
 // Splits one CSV record's text into fields (RFC 4180 quoting).
 
+const DOUBLED = /""/g;
+
 /** Splits one CSV record's text into fields. */
 export function splitCsv(text: string, delimiter = ','): string[] {
   const out: string[] = [];
@@ -7,16 +9,20 @@ export function splitCsv(text: string, delimiter = ','): string[] {
   const n = text.length;
   for (;;) {
     if (i < n && text.charCodeAt(i) === 0x22) {
-      let value = '';
-      let j = i + 1;
+      const open = i + 1;
+      // Find the closing quote first, then unescape once: building the value piece by piece made a
+      // rope of hundreds of parts for JSON-in-CSV, all garbage as soon as it was flattened.
+      let j = i + 1, doubled = false, end = n;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) { value += text.slice(j); i = n; break; }
-        value += text.slice(j, q);
-        if (text.charCodeAt(q + 1) === 0x22) { value += '"'; j = q + 2; continue; }
+        if (q < 0) { i = n; break; }
+        if (text.charCodeAt(q + 1) === 0x22) { doubled = true; j = q + 2; continue; }
+        end = q;
         i = q + 1;
         break;
       }
+      let value = text.slice(open, end);
+      if (doubled) value = value.replace(DOUBLED, '"');
       // tolerate junk between the closing quote and the delimiter (e.g. the trailing space of ISO dates)
       const d = text.indexOf(delimiter, i);
       if (d >= 0) value += text.slice(i, d).trimEnd() === '' ? '' : text.slice(i, d);
