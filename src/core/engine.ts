@@ -24,4 +24,6 @@ export interface Engine {
   /** Optional fast path: batches already encoded (Arrow IPC streams of one schema), appended in one step. */
   appendEncoded?(table: string, batches: readonly EncodedBatch[]): Promise<void>;
   close(): Promise<void>;
+  /** Counts statements that may have changed data: a read-only result stays valid while this holds. */
+  readonly writes?: number;
 }

@@ -43,11 +43,15 @@ const READ_ONLY = /^\s*(SELECT|WITH|FROM)\b/i;
 
 export class WasmEngine implements Engine {
   #statements = new Map<string, Promise<Statement>>();
+  writes = 0;
 
   constructor(private conn: WasmConnection, private onClose: () => Maybe<void> = () => {}) {}
 
   async query(sql: string, params: readonly Value[] = []): Promise<Row[]> {
-    if (!READ_ONLY.test(sql)) await this.forgetStatements();
+    if (!READ_ONLY.test(sql)) {
+      this.writes++;
+      await this.forgetStatements();
+    }
     if (!params.length) return rows(await this.conn.query(sql));
     // In the browser every call is a round trip to DuckDB's worker: reuse saves two of the three.
     const stmt = await this.statement(sql);
@@ -81,11 +85,13 @@ export class WasmEngine implements Engine {
   }
 
   async append(table: string, batch: ColumnBatch): Promise<void> {
+    this.writes++;
     if (!batch.length) return;
     await this.conn.insertArrowFromIPCStream(batchToIPC(batch), { name: table, create: false });
   }
 
   async appendEncoded(table: string, batches: readonly EncodedBatch[]): Promise<void> {
+    this.writes++;
     const full = batches.filter((b) => b.length > 0);
     if (full.length) await this.conn.insertArrowFromIPCStream(joinIpcStreams(full.map((b) => b.ipc)), { name: table, create: false });
   }

@@ -25,21 +25,26 @@ function open(header: string[]): CsvReader {
   const names = header.map((h) => h.replace(/^\uFEFF/, '').trim());
   const index = new Map<string, number>();
   names.forEach((n, i) => { if (!index.has(n.toLowerCase())) index.set(n.toLowerCase(), i); });
-  const column = (fields: string[], ...keys: string[]): string | undefined => {
-    for (const k of keys) { const i = index.get(k); if (i !== undefined && fields[i]?.trim()) return fields[i].trim(); }
+  // Column positions are resolved once per file: this runs for every row.
+  const at = (...keys: string[]): number[] => keys.flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+  const column = (fields: string[], positions: number[]): string | undefined => {
+    for (const i of positions) { const t = fields[i]?.trim(); if (t) return t; }
     return undefined;
   };
   const dateName = names[index.get('creationdate') ?? -1] ?? 'CreationDate';
+  const dateAt = at('creationdate');
 
   if (index.has('auditdata')) {
+    const auditAt = at('auditdata'), operationAt = at('operation', 'operations'), userAt = at('userid', 'userids');
+    const typeAt = at('recordtype'), idAt = at('recordid', 'identity');
     return {
       read(fields: string[]): EventRow[] {
-        const a = parseAuditData(column(fields, 'auditdata'));
-        fill(a, 'Operation', column(fields, 'operation', 'operations'));
-        fill(a, 'UserId', column(fields, 'userid', 'userids'));
-        fill(a, 'RecordType', column(fields, 'recordtype'));
-        fill(a, 'Id', column(fields, 'recordid', 'identity'));
-        const ts = requireTime([['AuditData.CreationTime', a.CreationTime], [dateName, column(fields, 'creationdate')]]);
+        const a = parseAuditData(column(fields, auditAt));
+        fill(a, 'Operation', column(fields, operationAt));
+        fill(a, 'UserId', column(fields, userAt));
+        fill(a, 'RecordType', column(fields, typeAt));
+        fill(a, 'Id', column(fields, idAt));
+        const ts = requireTime([['AuditData.CreationTime', a.CreationTime], [dateName, column(fields, dateAt)]]);
         return [m365Row(a, ts)];
       },
     };
@@ -53,7 +58,7 @@ function open(header: string[]): CsvReader {
         if (v) setPath(flat, name, maybeJson(v));
       });
       const a = canonicalKeys(flat);
-      return [m365Row(a, requireTime([['CreationTime', a.CreationTime], [dateName, column(fields, 'creationdate')]]))];
+      return [m365Row(a, requireTime([['CreationTime', a.CreationTime], [dateName, column(fields, dateAt)]]))];
     },
   };
 }
