@@ -24,24 +24,33 @@ function sizes(argv: string[]): number[] {
 
 async function main() {
   if (build() !== 0) throw new Error('build failed');
-  const runs = [];
+  const runs: unknown[] = [];
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium (Debian)`;
+  const save = () => {
+    const results = { machine, date: new Date().toISOString(), runs };
+    mkdirSync(join(root, 'bench'), { recursive: true });
+    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const md = markdown(results as Parameters<typeof markdown>[0]);
+    writeFileSync(join(root, 'bench/results.md'), md);
+    return md;
+  };
   for (const target of sizes(process.argv.slice(2))) {
     const data = dataset(root, target);
-    process.stderr.write(`bench: ${data.events} events, ${(data.bytes / 1e6).toFixed(0)} MB — native…\n`);
-    const native = await runNative(data.file);
-    process.stderr.write('bench: ours in headless Chromium…\n');
-    const ours = await runOurs(data.file);
-    const ingest_ratio = (ours.loaded / ours.ingest_s) / (native.rows / native.ingest_s);
-    runs.push({ events: ours.loaded, bytes: data.bytes, ours, native: { ingest_s: native.ingest_s, detect_s: native.detect_s }, ingest_ratio });
+    // A size that fails (out of memory, a timeout) is written down as such and the next size still runs.
+    try {
+      process.stderr.write(`bench: ${data.events} events, ${(data.bytes / 1e6).toFixed(0)} MB — native…\n`);
+      const native = await runNative(data.file);
+      process.stderr.write('bench: ours in headless Chromium…\n');
+      const ours = await runOurs(data.file);
+      const ingest_ratio = (ours.loaded / ours.ingest_s) / (native.rows / native.ingest_s);
+      runs.push({ events: ours.loaded, bytes: data.bytes, ours, native: { ingest_s: native.ingest_s, detect_s: native.detect_s }, ingest_ratio });
+    } catch (e) {
+      runs.push({ events: data.events, bytes: data.bytes, error: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) });
+    }
     process.stderr.write(`${JSON.stringify(runs.at(-1))}\n`);
+    save();
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium (Debian)`;
-  const results = { machine, date: new Date().toISOString(), runs };
-  mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const md = markdown(results);
-  writeFileSync(join(root, 'bench/results.md'), md);
-  process.stdout.write(md);
+  process.stdout.write(save());
 }
 
 main().catch((e) => { process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });
