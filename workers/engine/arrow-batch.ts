@@ -22,24 +22,24 @@ export function batchToIPC(batch: ColumnBatch): Uint8Array {
 }
 
 function numeric<T extends DataType>(type: T, values: Int32Array | Float64Array): Data<T> {
-  let nulls = 0;
-  let bitmap: Uint8Array | undefined;
-  if (values instanceof Float64Array) {
-    for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) { bitmap ??= allValid(values.length); clearBit(bitmap, i); nulls++; }
-  }
+  const { bitmap, nulls } = values instanceof Float64Array ? nanNulls(values) : { bitmap: undefined, nulls: 0 };
   return makeData({ type, length: values.length, nullCount: nulls, nullBitmap: bitmap, data: values } as never) as Data<T>;
 }
 
 /** Epoch milliseconds (NaN for null) as an Arrow timestamp[ms], which DuckDB reads as a UTC TIMESTAMP. */
 function timestamp(ms: Float64Array): Data<TimestampMillisecond> {
+  const { bitmap, nulls } = nanNulls(ms);
   const values = new BigInt64Array(ms.length);
+  for (let i = 0; i < ms.length; i++) if (!Number.isNaN(ms[i])) values[i] = BigInt(Math.trunc(ms[i]));
+  return makeData({ type: new TimestampMillisecond(), length: ms.length, nullCount: nulls, nullBitmap: bitmap, data: values });
+}
+
+/** NaN marks a missing number: the validity bitmap, only when something is missing. */
+function nanNulls(values: Float64Array): { bitmap: Uint8Array | undefined; nulls: number } {
   let nulls = 0;
   let bitmap: Uint8Array | undefined;
-  for (let i = 0; i < ms.length; i++) {
-    if (Number.isNaN(ms[i])) { bitmap ??= allValid(ms.length); clearBit(bitmap, i); nulls++; }
-    else values[i] = BigInt(Math.trunc(ms[i]));
-  }
-  return makeData({ type: new TimestampMillisecond(), length: ms.length, nullCount: nulls, nullBitmap: bitmap, data: values });
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) { bitmap ??= allValid(values.length); clearBit(bitmap, i); nulls++; }
+  return { bitmap, nulls };
 }
 
 const GROUP = 64;

@@ -24,6 +24,8 @@ export function parseSize(text: string): number {
 export class MemoryGuard {
   private jobs = 0;
   private limit: number | null = null;
+  /** What the last measurement found when over the ceiling ("used of limit"), else null. */
+  private full: string | null = null;
 
   constructor(private engine: Engine, private opts: MemoryGuardOptions = {}) {}
 
@@ -42,8 +44,6 @@ export class MemoryGuard {
     await this.measure();
     this.throwIfFull();
   }
-
-  private full: string | null = null;
 
   /** Measures now; `throwIfFull` then reports this measurement without asking the engine again. */
   async measure(): Promise<void> {

@@ -77,15 +77,13 @@ export function parseJob(job: ParseJob, formats: readonly Format[]): ParseResult
   return res;
 }
 
-const wholeJob = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The job's text when it is all ASCII (byte offsets are then string offsets), decoded in one call: a decoder
  * call per record costs more in Chromium than the bytes it decodes. Otherwise null: records decode one by one.
  */
 function asciiText(bytes: Uint8Array): string | null {
   try {
-    const text = wholeJob.decode(bytes);
+    const text = decodeUtf8(bytes);
     return text.length === bytes.length ? text : null;
   } catch {
     return null;

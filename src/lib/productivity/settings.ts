@@ -2,23 +2,15 @@
 // own checks (src/core/privacy/policy.ts), so the page can only move in the safe direction the core allows.
 
 import { checkBudget, checkEpsilon, minGroupSize, POLICY, PolicyError } from '../../core/privacy/policy.ts';
-import type { Resolution } from '../../core/privacy/periods.ts';
 import type { MetricId } from '../../core/productivity/catalogue.ts';
 import { DIMENSIONS, type Dimension } from '../../core/productivity/groups.ts';
-import type { Population, ProductivityRequest } from './run/types.ts';
+import type { ProductivityRequest } from './run/types.ts';
 
-export interface Settings {
-  /** Dimensions released together (everything the viewer can see). */
-  by: Dimension[];
+/** A request as the page holds it: which released dimension the charts show, and noise under its own name. */
+export interface Settings extends Omit<ProductivityRequest, 'dp' | 'heatmap'> {
   /** The released dimension the charts show. */
   show: Dimension;
-  metrics: MetricId[];
-  minGroup: number;
-  allowSmallGroups: boolean;
-  viewer: string | null;
-  resolution: Resolution;
-  population: Population;
-  noise: { epsilon: number; budgetPerPeriod: number } | null;
+  noise: ProductivityRequest['dp'];
 }
 
 export const DEFAULT_METRICS: MetricId[] = ['collaboration_hours', 'emails_sent', 'meetings', 'after_hours_share'];
