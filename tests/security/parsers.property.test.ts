@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quoteField } from '../../src/core/export/csv.ts';
 import { frameCsv, splitCsv } from '../../src/core/ingest/records/csv-framer.ts';
+import { jobFields, splitCsvJob } from '../../src/core/ingest/records/csv-job.ts';
 import { frameJson, WRAPPER_KEYS } from '../../src/core/ingest/records/json-framer.ts';
 import { sniff } from '../../src/core/ingest/sniff.ts';
 import { FORMATS } from '../../src/core/ingest/formats/index.ts';
@@ -47,6 +48,49 @@ describe('CSV framer and splitCsv', () => {
         splitCsv(text(r.bytes));
       }
     }), RUNS);
+  });
+});
+
+describe('CSV job splitter (one pass over a parse job)', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const job = (records: Uint8Array[]) => {
+    const bytes = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
+    const index = new Float64Array(records.length * 4);
+    let at = 0;
+    records.forEach((r, i) => { bytes.set(r, at); index.set([at, r.length, i + 1, at], i * 4); at += r.length; });
+    return { bytes, index };
+  };
+  const piece = fc.oneof(
+    fc.constantFrom('"', '""', ',', ' ', 'a', 'é', '😀', '\uFEFF', '\u0000', '"x" ', '{""k"":1}'),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+  );
+  const looseRecord = fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => utf8(p.join(''))), fc.uint8Array({ maxLength: 40 }));
+
+  it('gives every record it does not mark slow the fields splitCsv gives its text, for any bytes', () => {
+    fc.assert(fc.property(fc.array(looseRecord, { minLength: 1, maxLength: 8 }), (records) => {
+      const split = splitCsvJob(job(records).bytes, job(records).index);
+      if (!split) return;
+      records.forEach((r, i) => {
+        if (split.slow[i]) return;
+        expect(jobFields(split, i)).toEqual(splitCsv(strict.decode(r)));
+      });
+    }), { ...RUNS, numRuns: 1000 });
+  });
+
+  it('splits well-formed CSV of any text on the fast path, with no record left for splitCsv', () => {
+    const row = fc.array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+      const records = rows.map((r) => utf8(r.map(quoteField).join(',')));
+      const split = splitCsvJob(job(records).bytes, job(records).index);
+      expect(split).not.toBeNull();
+      expect([...split!.slow].every((s) => s === 0)).toBe(true);
+      rows.forEach((r, i) => expect(jobFields(split!, i)).toEqual(r));
+    }), RUNS);
+  });
+
+  it('refuses the fast path when removed quotes or commas would join bytes into a character', () => {
+    const records = [new Uint8Array([0x61, 0xc3, 0x2c, 0xa9])];
+    expect(splitCsvJob(job(records).bytes, job(records).index)).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import type { ColumnBatch } from '../engine.ts';
 import type { Format } from './formats/format.ts';
 import { RowError } from './formats/format.ts';
 import { splitCsv } from './records/csv-framer.ts';
+import { jobFields, splitCsvJob } from './records/csv-job.ts';
 import { decodeUtf8 } from './records/record.ts';
 import type { RowIssue } from './report.ts';
 import { EventBatchBuilder } from './event-batch.ts';
@@ -42,16 +43,20 @@ export function parseJob(job: ParseJob, formats: readonly Format[]): ParseResult
   const res: ParseResult = { batch: null, read: 0, loaded: 0, excluded: 0, rejects: [], first: Infinity, last: -Infinity };
   const reject = (line: number, reason: string) => { res.read++; res.rejects.push({ line, reason }); };
 
-  const ascii = asciiText(job.bytes);
+  const split = reader ? splitCsvJob(job.bytes, job.index) : null;
+  const ascii = split ? null : asciiText(job.bytes);
   for (let r = 0; r < job.index.length; r += 4) {
     const start = job.index[r], length = job.index[r + 1], line = job.index[r + 2], offset = job.index[r + 3];
-    let text: string;
-    if (ascii !== null) text = ascii.slice(start, start + length);
-    else try { text = decodeUtf8(job.bytes.subarray(start, start + length)); } catch { reject(line, 'invalid UTF-8 text'); continue; }
+    const fast = split !== null && split.slow[r >> 2] === 0;
+    let text = '';
+    if (!fast) {
+      if (ascii !== null) text = ascii.slice(start, start + length);
+      else try { text = decodeUtf8(job.bytes.subarray(start, start + length)); } catch { reject(line, 'invalid UTF-8 text'); continue; }
+    }
     let rows;
     try {
       if (reader) {
-        const fields = splitCsv(text);
+        const fields = fast ? jobFields(split, r >> 2) : splitCsv(text);
         if (fields.length !== width) { reject(line, `expected ${width} fields, found ${fields.length}`); continue; }
         rows = reader.read(fields);
       } else {
