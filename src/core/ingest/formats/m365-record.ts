@@ -2,7 +2,7 @@
 // to an EventRow. Shared by the CSV and JSON M365 formats, which find the time and the object.
 
 import type { ActorType, EventRow, Outcome } from '../../schema/events.ts';
-import { flatten } from '../../normalise/flatten.ts';
+import { FlatInto } from '../../normalise/flatten.ts';
 import { normaliseIp } from '../../normalise/ip.ts';
 import { normalisePrincipal, principalType } from '../../normalise/principal.ts';
 import { RowError } from './format.ts';
@@ -33,6 +33,7 @@ const SKIP_NESTED = new Set([
 
 const MAX_KEYS = 64;
 const MAX_LIST = 5;
+const FLAT = { skip: SKIP_NESTED, maxKeys: MAX_KEYS, maxValue: 1024 };
 
 const USER_TYPES: Record<string, ActorType> = {
   '0': 'user', regular: 'user', '2': 'admin', admin: 'admin', '3': 'admin', dcadmin: 'admin',
@@ -134,16 +135,19 @@ function attrsOf(a: Obj, recordType: number | null, used: Set<string>): Record<s
   }
   putChanges(asList(a.ModifiedProperties), 'ModifiedProperties', out);
   putFolders(asList(a.Folders), out);
-  const rest: Obj = {};
-  for (const [k, v] of Object.entries(a)) {
-    if (DROP.has(k) || used.has(k) || v === null || v === '') continue;
-    if (Array.isArray(v) && v.length > MAX_LIST && !(isObj(v[0]) && 'Name' in v[0])) {
-      rest[k] = v.slice(0, MAX_LIST);
-      out[`${k}.count`] = String(v.length);
-    } else rest[k] = v;
+  for (const k in a) if (long(a[k]) && kept(k, a[k], used)) out[`${k}.count`] = String((a[k] as unknown[]).length);
+  const into = new FlatInto(out, FLAT);
+  for (const k in a) {
+    const v = a[k];
+    if (kept(k, v, used)) into.walk(long(v) ? v.slice(0, MAX_LIST) : v, k);
   }
-  return flatten(rest, { skip: SKIP_NESTED, maxKeys: MAX_KEYS, maxValue: 1024 }, '', out);
+  return out;
 }
+
+const kept = (k: string, v: unknown, used: Set<string>) => !(DROP.has(k) || used.has(k) || v === null || v === '' || v === undefined);
+
+/** Long lists keep their first entries and a count; `{Name, Value}` lists are kept whole (they become keys). */
+const long = (v: unknown): v is unknown[] => Array.isArray(v) && v.length > MAX_LIST && !(isObj(v[0]) && 'Name' in v[0]);
 
 /** MailItemsAccessed lists every message id; only the folder paths and the item count are kept. */
 function putFolders(folders: unknown[] | null, out: Record<string, string>): void {

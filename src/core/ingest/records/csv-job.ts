@@ -27,7 +27,7 @@ export function splitCsvJob(bytes: Uint8Array, index: Float64Array): SplitJob | 
   let ends = new Int32Array(records * 8 + 8);
   const first = new Int32Array(records + 1);
   const slow = new Uint8Array(records);
-  let o = 0, nf = 0, high = 0;
+  let o = 0, nf = 0;
   for (let r = 0; r < records; r++) {
     first[r] = nf;
     let i = index[r * 4];
@@ -42,14 +42,14 @@ export function splitCsvJob(bytes: Uint8Array, index: Float64Array): SplitJob | 
             i++;
             break;
           }
-          out[o++] = b; high |= b; i++;
+          out[o++] = b; i++;
         }
         if (i < end && bytes[i] !== COMMA) { slow[r] = 1; while (i < end && bytes[i] !== COMMA) i++; }
       } else {
         while (i < end) {
           const b = bytes[i];
           if (b === COMMA) break;
-          out[o++] = b; high |= b; i++;
+          out[o++] = b; i++;
         }
       }
       if (nf === ends.length) { const grown = new Int32Array(nf * 2); grown.set(ends); ends = grown; }
@@ -61,7 +61,7 @@ export function splitCsvJob(bytes: Uint8Array, index: Float64Array): SplitJob | 
   first[records] = nf;
   let text: string;
   try { text = decoder.decode(out.subarray(0, o)); } catch { return null; }
-  if ((high & 0x80) && !toUtf16Offsets(out, o, ends, nf)) return null;
+  if (text.length !== o && !toUtf16Offsets(out, o, ends, nf)) return null;
   return { text, ends, first, slow };
 }
 
