@@ -1,7 +1,7 @@
 // Loads a set of files into `events` and reconciles the report with what the table really holds.
 
 import type { Engine } from '../engine.ts';
-import { CREATE_TABLES, DEDUPE_COUNT, DEDUPE_DELETE } from '../schema/ddl.ts';
+import { CREATE_TABLES, DEDUPE_ANY, DEDUPE_COUNT, DEDUPE_DELETE } from '../schema/ddl.ts';
 import { ident } from '../sql/quote.ts';
 import { isTableFormat, type AnyFormat, type TableFormat } from './formats/format.ts';
 import { Writers } from './writers.ts';
@@ -88,7 +88,8 @@ const tableExists = async (engine: Engine, name: string) =>
 
 async function reconcileEvents(engine: Engine, firstSeq: number): Promise<Stored> {
   const dups = new Map<number, number>();
-  for (const r of await engine.query(DEDUPE_COUNT, [firstSeq])) dups.set(Number(r.file_id), Number(r.n));
+  const [{ n }] = await engine.query(DEDUPE_ANY, [firstSeq]);
+  if (Number(n) > 0) for (const r of await engine.query(DEDUPE_COUNT, [firstSeq])) dups.set(Number(r.file_id), Number(r.n));
   if (dups.size) await engine.query(DEDUPE_DELETE);
   const rows = new Map<number, number>();
   for (const r of await engine.query('SELECT file_id, count(*)::DOUBLE AS n FROM events_store WHERE seq >= ? GROUP BY file_id', [firstSeq]))

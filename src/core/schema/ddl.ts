@@ -45,6 +45,12 @@ export const CREATE_TABLES = [
 /** Drops everything the ingest created for events (`stage` only exists in workspaces kept by older versions). */
 export const DROP_EVENTS = ['DROP VIEW IF EXISTS events', 'DROP TABLE IF EXISTS events_store', 'DROP TABLE IF EXISTS stage'];
 
+/** Whether this load added a later copy of any record id: a hash aggregate, a third of the window below at 1M rows. */
+export const DEDUPE_ANY = `
+  SELECT count(*)::INTEGER AS n FROM (
+    SELECT 1 FROM events_store WHERE record_id IS NOT NULL
+    GROUP BY source, record_id HAVING count(*) > 1 AND max(seq) >= ?)`;
+
 /** Marks later copies of a record id as duplicates; returns per-file counts of what it removed. */
 export const DEDUPE_COUNT = `
   SELECT file_id, count(*)::INTEGER AS n FROM (

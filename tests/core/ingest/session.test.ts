@@ -53,6 +53,18 @@ describe('ingest session', () => {
     expect(res.events).toBe(4);
   });
 
+  it('a later load counts copies of rows already loaded as its duplicates, and a clean load counts none', async () => {
+    const first = 'id,time,action\n1,2026-01-01T00:00:00Z,a\n1,2026-01-01T00:00:00Z,a\n2,2026-01-02T00:00:00Z,b\n';
+    const again = 'id,time,action\n2,2026-01-02T00:00:00Z,b\n3,2026-01-03T00:00:00Z,c\n';
+    const fresh = 'id,time,action\n4,2026-01-04T00:00:00Z,d\n';
+    const counts = async (csv: string) => (await ingest(engine, [{ blob: blob(csv), name: 'x.csv' }], { formats, now: NOW })).files
+      .map((f) => [f.loaded, f.duplicates]);
+    expect(await counts(first)).toEqual([[2, 1]]);
+    expect(await counts(again)).toEqual([[1, 1]]);
+    expect(await counts(fresh)).toEqual([[1, 0]]);
+    expect((await engine.query('SELECT count(*)::INTEGER AS n FROM events'))[0].n).toBe(4);
+  });
+
   it('refuses an unknown or empty file whole and still loads the others', async () => {
     const res = await ingest(engine, [
       { blob: blob('name,colour\nx,red\n'), name: 'other.csv' },
