@@ -24,11 +24,11 @@ export class CsvFramer {
     let start = 0;               // start of the current record inside this chunk
     let i = 0;
     let inQuote = this.inQuote;
+    const words = wordsOf(chunk);
     while (i < chunk.length) {
       const nl = chunk.indexOf(LF, i);
       const end = nl < 0 ? chunk.length : nl;
-      // Only the parity of the quotes on a line matters; a plain loop beats indexOf when quotes are dense.
-      if (!this.skipping) for (let j = i; j < end; j++) if (chunk[j] === QUOTE) inQuote = !inQuote;
+      if (!this.skipping && quoteParity(chunk, words, i, end)) inQuote = !inQuote;
       if (nl < 0) break;
       i = nl + 1;
       this.line++;
@@ -67,6 +67,37 @@ export class CsvFramer {
     this.startLine = this.line;
     this.startOffset = this.base + start;
   }
+}
+
+interface Words { words: Uint32Array; base: number }
+
+/** The chunk as 32-bit words from its first 4-byte-aligned byte (`base`). */
+function wordsOf(chunk: Uint8Array): Words {
+  const base = (4 - (chunk.byteOffset & 3)) & 3;
+  if (chunk.length < base + 4) return { words: new Uint32Array(0), base: chunk.length };
+  return { words: new Uint32Array(chunk.buffer, chunk.byteOffset + base, (chunk.length - base) >> 2), base };
+}
+
+/**
+ * Whether chunk[from, to) holds an odd number of quotes. Only the parity matters to the framer, and it is
+ * counted four bytes at a time (a branch per quote mispredicts on JSON-in-CSV, where quotes are dense).
+ */
+function quoteParity(chunk: Uint8Array, { words, base }: Words, from: number, to: number): boolean {
+  let odd = 0, i = from;
+  const firstWord = Math.max(0, Math.ceil((from - base) / 4));
+  const lastWord = Math.max(firstWord, Math.min(words.length, Math.floor((to - base) / 4)));
+  const wordFrom = base + firstWord * 4, wordTo = base + lastWord * 4;
+  for (; i < to && i < wordFrom; i++) odd ^= chunk[i] === QUOTE ? 1 : 0;
+  let lanes = 0;
+  for (let w = firstWord; w < lastWord; w++) {
+    const t = words[w] ^ 0x22222222;
+    lanes ^= ~(((t & 0x7f7f7f7f) + 0x7f7f7f7f) | t) & 0x80808080;   // 0x80 in each byte lane that held a quote
+  }
+  lanes ^= lanes >>> 16;
+  lanes ^= lanes >>> 8;
+  odd ^= (lanes >>> 7) & 1;
+  for (i = Math.max(i, wordTo); i < to; i++) odd ^= chunk[i] === QUOTE ? 1 : 0;
+  return odd === 1;
 }
 
 const trimCr = (b: Uint8Array) => (b.length && b[b.length - 1] === CR ? b.subarray(0, b.length - 1) : b);
