@@ -1,7 +1,8 @@
 // `npm run bench [-- --sizes 100k,1m,5m]`: ours (built app in headless Chromium) beside native DuckDB on the same files.
 
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../scripts/build.mjs';
@@ -22,19 +23,35 @@ function sizes(argv: string[]): number[] {
   });
 }
 
+interface Saved { events: number; bytes: number; date?: string; commit?: string; [field: string]: unknown }
+
+/** Rows of the last results for sizes this run does not measure: `--sizes 1m` updates one row, keeps the others. */
+function previousRuns(file: string, measuring: number[]): Saved[] {
+  if (!existsSync(file)) return [];
+  const old = JSON.parse(readFileSync(file, 'utf8')) as { date: string; runs: Saved[] };
+  const near = (a: number, b: number) => Math.abs(a - b) / b < 0.2;
+  return old.runs.filter((r) => !measuring.some((m) => near(r.events, m))).map((r) => ({ ...r, date: r.date ?? old.date }));
+}
+
 async function main() {
   if (build() !== 0) throw new Error('build failed');
-  const runs: unknown[] = [];
+  const targets = sizes(process.argv.slice(2));
+  const resultsFile = join(root, 'bench/results.json');
+  const kept = previousRuns(resultsFile, targets);
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const date = new Date().toISOString();
+  const runs: Saved[] = [];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium (Debian)`;
   const save = () => {
-    const results = { machine, date: new Date().toISOString(), runs };
+    const all = [...kept, ...runs].sort((a, b) => a.events - b.events);
+    const results = { machine, date, runs: all };
     mkdirSync(join(root, 'bench'), { recursive: true });
-    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const md = markdown(results as Parameters<typeof markdown>[0]);
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+    const md = markdown(results as unknown as Parameters<typeof markdown>[0]);
     writeFileSync(join(root, 'bench/results.md'), md);
     return md;
   };
-  for (const target of sizes(process.argv.slice(2))) {
+  for (const target of targets) {
     const data = dataset(root, target);
     // A size that fails (out of memory, a timeout) is written down as such and the next size still runs.
     try {
@@ -43,9 +60,9 @@ async function main() {
       process.stderr.write('bench: ours in headless Chromium…\n');
       const ours = await runOurs(data.file);
       const ingest_ratio = (ours.loaded / ours.ingest_s) / (native.rows / native.ingest_s);
-      runs.push({ events: ours.loaded, bytes: data.bytes, ours, native: { ingest_s: native.ingest_s, detect_s: native.detect_s }, ingest_ratio });
+      runs.push({ events: ours.loaded, bytes: data.bytes, date, commit, ours, native: { ingest_s: native.ingest_s, detect_s: native.detect_s }, ingest_ratio });
     } catch (e) {
-      runs.push({ events: data.events, bytes: data.bytes, error: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) });
+      runs.push({ events: data.events, bytes: data.bytes, date, commit, error: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) });
     }
     process.stderr.write(`${JSON.stringify(runs.at(-1))}\n`);
     save();
