@@ -18,12 +18,14 @@ export interface SplitJob {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 let scratch = new Uint8Array(1 << 16);
+/** A job of one huge record gets its own buffer instead of growing the kept one for the worker's life. */
+const KEEP_SCRATCH = 8 * 1024 * 1024;
 
 /** Null when the job holds invalid UTF-8: its records are then decoded (and refused) one by one. */
 export function splitCsvJob(bytes: Uint8Array, index: Float64Array): SplitJob | null {
   const records = index.length >> 2;
-  if (scratch.length < bytes.length) scratch = new Uint8Array(bytes.length * 1.25);
-  const out = scratch;
+  if (scratch.length < bytes.length && bytes.length <= KEEP_SCRATCH) scratch = new Uint8Array(bytes.length * 1.25);
+  const out = scratch.length >= bytes.length ? scratch : new Uint8Array(bytes.length);
   let ends = new Int32Array(records * 8 + 8);
   const first = new Int32Array(records + 1);
   const slow = new Uint8Array(records);
