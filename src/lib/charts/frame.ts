@@ -4,9 +4,22 @@ import * as d3 from 'd3';
 
 export interface Frame { svg: d3.Selection<SVGSVGElement, unknown, null, undefined>; width: number; height: number }
 
+const observed = new WeakMap<HTMLElement, number>();
+
+/** Records the width a container was last observed at (a ResizeObserver binding), so drawing forces no layout. */
+export function observedWidth(el: HTMLElement, width: number): void {
+  if (width > 0) observed.set(el, width);
+}
+
+/**
+ * The width to draw at. Reading `clientWidth` right after another chart changed the DOM forces a synchronous
+ * layout of the page: on the Overview that was ~14 ms of every filter change.
+ */
+export const chartWidth = (el: HTMLElement): number => Math.max(280, Math.floor(observed.get(el) || el.clientWidth || 800));
+
 /** Clears `el` of a previous drawing and returns a fresh SVG sized to the element's width. */
 export function frame(el: HTMLElement, height: number, label: string, role: 'img' | 'group' = 'img'): Frame {
-  const width = Math.max(280, Math.floor(el.clientWidth || 800));
+  const width = chartWidth(el);
   d3.select(el).selectChildren('svg').remove();
   const svg = d3.select(el).append('svg')
     .attr('xmlns', 'http://www.w3.org/2000/svg')

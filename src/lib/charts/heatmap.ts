@@ -2,7 +2,7 @@
 // deficiencies): busier is darker blue on a light page, brighter on the cividis scale on a dark one.
 
 import * as d3 from 'd3';
-import { fmtCount, fmtFull, frame, tooltip } from './frame.ts';
+import { chartWidth, fmtCount, fmtFull, frame, tooltip } from './frame.ts';
 
 export interface CellRow { weekday: number; hour: number; n: number }
 
@@ -10,7 +10,7 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 
 export function drawHeatmap(el: HTMLElement, rows: CellRow[], o: { title: string; dark?: boolean }): void {
   const m = { top: 8, right: 12, bottom: 46, left: 40 };
-  const probe = Math.max(280, Math.floor(el.clientWidth || 800));
+  const probe = chartWidth(el);
   const cell = Math.max(8, Math.min(30, Math.floor((probe - m.left - m.right) / 24)));
   const { svg } = frame(el, m.top + cell * 7 + m.bottom, o.title);
   const max = d3.max(rows, (r) => r.n) || 1;

@@ -1,7 +1,7 @@
 // One small area chart per panel (e.g. per category), sharing the time axis, each with its own scale.
 
 import * as d3 from 'd3';
-import { fmtCount, fmtDayUtc, fmtFull, frame, tooltip } from './frame.ts';
+import { chartWidth, fmtCount, fmtDayUtc, fmtFull, frame, tooltip } from './frame.ts';
 
 export interface PanelRow { panel: string; x: number; n: number }
 
@@ -9,7 +9,7 @@ export interface MultiplesOptions { title: string; colour: (panel: string) => st
 
 export function drawSmallMultiples(el: HTMLElement, rows: PanelRow[], o: MultiplesOptions): void {
   const panels = d3.groups(rows, (r) => r.panel).sort((a, b) => d3.sum(b[1], (r) => r.n) - d3.sum(a[1], (r) => r.n));
-  const probe = Math.max(280, Math.floor(el.clientWidth || 800));
+  const probe = chartWidth(el);
   const cols = Math.max(1, Math.min(3, Math.floor(probe / 220)));
   const pw = Math.floor(probe / cols), ph = 92;
   const { svg } = frame(el, Math.ceil(panels.length / cols) * ph + 4, o.title);

@@ -1,7 +1,7 @@
 // Events over time as bars stacked by series, with a brush that selects a time range. Rows in, SVG out.
 
 import * as d3 from 'd3';
-import { fmtCount, fmtDayUtc, fmtFull, fmtHourUtc, frame, tooltip, utcTick } from './frame.ts';
+import { chartWidth, fmtCount, fmtDayUtc, fmtFull, fmtHourUtc, frame, tooltip, utcTick } from './frame.ts';
 
 export interface TimeRow { x: number; series: string; n: number }
 
@@ -18,7 +18,25 @@ export interface TimelineOptions {
   height?: number;
 }
 
+/** What the last drawing on an element showed, and how to move its brush. */
+interface Drawn { svg: SVGSVGElement; rows: TimeRow[]; width: number; o: TimelineOptions; move: (selection: [number, number] | null) => void }
+const drawn = new WeakMap<HTMLElement, Drawn>();
+
+const sameRows = (a: TimeRow[], b: TimeRow[]) => a.length === b.length && a.every((r, i) => r.x === b[i].x && r.series === b[i].series && r.n === b[i].n);
+const sameLook = (a: TimelineOptions, b: TimelineOptions) => a.title === b.title && a.step === b.step && a.colour === b.colour
+  && a.label === b.label && a.height === b.height && a.domain?.[0] === b.domain?.[0] && a.domain?.[1] === b.domain?.[1] && !a.onBrush === !b.onBrush;
+
+/**
+ * Draws the timeline. The timeline ignores the time filter, so a brush or a time-range change usually leaves its
+ * bars as they were: then only the brush moves, instead of rebuilding the chart on every filter change.
+ */
 export function drawTimeline(el: HTMLElement, rows: TimeRow[], o: TimelineOptions): void {
+  const last = drawn.get(el);
+  if (last && last.svg.parentNode === el && last.width === chartWidth(el) && sameLook(last.o, o) && sameRows(last.rows, rows)) {
+    last.move(o.selection ?? null);
+    return;
+  }
+  drawn.delete(el);
   const { svg, width, height } = frame(el, o.height ?? 240, o.title);
   const m = { top: 10, right: 14, bottom: 26, left: 52 };
   const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
@@ -53,6 +71,7 @@ export function drawTimeline(el: HTMLElement, rows: TimeRow[], o: TimelineOption
 
   if (!o.onBrush) return;
   const onBrush = o.onBrush;
+  const node = svg.node()!;
   const brush = d3.brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])
     .on('end', (event: d3.D3BrushEvent<unknown>) => {
       if (!event.sourceEvent) return;
@@ -60,7 +79,9 @@ export function drawTimeline(el: HTMLElement, rows: TimeRow[], o: TimelineOption
       onBrush(s ? [x.invert(s[0]).getTime(), x.invert(s[1]).getTime()] : null);
     });
   const g = svg.append('g').attr('class', 'brush').call(brush);
-  if (o.selection) g.call(brush.move, [x(o.selection[0]), x(o.selection[1])]);
+  const move = (sel: [number, number] | null) => g.call(brush.move, sel ? [x(sel[0]), x(sel[1])] : null);
+  if (o.selection) move(o.selection);
+  drawn.set(el, { svg: node, rows, width, o, move });
   // hover read-out through the brush overlay: the bucket under the pointer, every series in it
   g.on('mousemove.tip', (event: MouseEvent) => {
     const at = x.invert(d3.pointer(event, svg.node())[0]).getTime();

@@ -2,7 +2,7 @@
 // their own local time. Darker is busier on the light theme, brighter (cividis) on the dark one.
 
 import * as d3 from 'd3';
-import { frame, tooltip } from '../../charts/frame.ts';
+import { chartWidth, frame, tooltip } from '../../charts/frame.ts';
 import { WEEKDAYS } from '../exports.ts';
 import { formatShare } from '../labels.ts';
 import type { SlotValue } from '../views.ts';
@@ -12,7 +12,7 @@ const hh = (h: number) => String(h).padStart(2, '0');
 
 export function drawActivityHeatmap(el: HTMLElement, rows: SlotValue[], o: { title: string; dark?: boolean }): void {
   const m = { top: 8, right: 12, bottom: 48, left: 40 };
-  const probe = Math.max(280, Math.floor(el.clientWidth || 800));
+  const probe = chartWidth(el);
   const cell = Math.max(8, Math.min(40, Math.floor((probe - m.left - m.right) / 24)));
   const { svg } = frame(el, m.top + cell * 7 + m.bottom, o.title);
   const max = d3.max(rows, (r) => r.share) || 0.01;
