@@ -1,7 +1,8 @@
 // Per-hour pre-aggregates of `events`, rebuilt once after each load (Mosaic-style): the Overview's charts read
 // them instead of scanning every event on each filter gesture. `agg_hour` (source × category × outcome) is small
-// whatever the data; `agg_hour_action` adds the action, for the charts and filters that need it. Neither can
-// answer an actor / ip filter: those queries read `events`.
+// whatever the data, and keeps each cell's first and last time and its actors as a bitstring over `actor_ids`,
+// so the headline's distinct identities are an exact OR of bitstrings. `agg_hour_action` adds the action, for
+// the charts and filters that need it. Neither can answer an actor / ip filter: those queries read `events`.
 
 import { EVENTS_COLUMNS, answerable, type ColumnMap, type Filters } from './filters.ts';
 import { q, type Query } from './query.ts';
@@ -16,9 +17,15 @@ export const buildAggregates = (): Query[] => [
   q(`CREATE OR REPLACE TABLE ${AGG_ACTION_TABLE} AS
      SELECT date_trunc('hour', ts) AS bucket, source, category, outcome, action, count(*)::BIGINT AS n
      FROM events GROUP BY ALL ORDER BY bucket`),
+  // Id 0 belongs to no actor (NULL never joins): it keeps the table non-empty, so bitstring_agg always has the
+  // id range it needs from the column's statistics.
+  q(`CREATE OR REPLACE TABLE actor_ids AS
+     SELECT NULL::VARCHAR AS actor, 0 AS id
+     UNION ALL SELECT actor, (row_number() OVER (ORDER BY actor))::INTEGER FROM (SELECT DISTINCT actor FROM events WHERE actor IS NOT NULL)`),
   q(`CREATE OR REPLACE TABLE ${AGG_TABLE} AS
-     SELECT bucket, source, category, outcome, sum(n)::BIGINT AS n
-     FROM ${AGG_ACTION_TABLE} GROUP BY ALL ORDER BY bucket`),
+     SELECT date_trunc('hour', ts) AS bucket, source, category, outcome, count(*)::BIGINT AS n,
+            min(ts) AS first_ts, max(ts) AS last_ts, bitstring_agg(i.id) AS actors
+     FROM events LEFT JOIN actor_ids i USING (actor) GROUP BY ALL ORDER BY bucket`),
 ];
 
 /** The relation a filtered count reads from, and how it counts events there. */
@@ -27,6 +34,12 @@ export interface Relation { table: string; columns: ColumnMap; count: string; ti
 export const EVENTS_RELATION: Relation = { table: 'events', columns: EVENTS_COLUMNS, count: 'count(*)', time: 'ts' };
 const AGG: Relation = { table: AGG_TABLE, columns: DIMS, count: 'sum(n)', time: 'bucket' };
 const AGG_ACTION: Relation = { table: AGG_ACTION_TABLE, columns: ACTION_DIMS, count: 'sum(n)', time: 'bucket' };
+
+/** The headline numbers' relation: `agg_hour` when it answers the filter, else `events`. */
+export function summaryRelation(f: Filters, aggregated: boolean): { table: string; columns: ColumnMap; events: string; actors: string; first: string; last: string } {
+  if (aggregated && answerable(f, DIMS)) return { table: AGG_TABLE, columns: DIMS, events: 'sum(n)', actors: 'bit_count(bit_or(actors))', first: 'min(first_ts)', last: 'max(last_ts)' };
+  return { table: 'events', columns: EVENTS_COLUMNS, events: 'count(*)', actors: 'count(DISTINCT actor)', first: 'min(ts)', last: 'max(ts)' };
+}
 
 /** The smallest relation that answers the filter (and, with `action`, shows actions). */
 export function relationFor(f: Filters, aggregated: boolean, action = false): Relation {

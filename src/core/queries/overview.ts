@@ -1,7 +1,7 @@
 // The Overview's queries, each following the global filter. Counts come from the hourly pre-aggregates when
 // they can answer the filter (see aggregates.ts) and from `events` otherwise; both give the same numbers.
 
-import { relationFor, type Relation } from './aggregates.ts';
+import { relationFor, summaryRelation, type Relation } from './aggregates.ts';
 import { and, where, type Filters, type ListKey } from './filters.ts';
 import { q, type Query } from './query.ts';
 
@@ -9,14 +9,15 @@ const n = (r: Relation) => `(${r.count})::DOUBLE`;
 const failures = (r: Relation) => `coalesce(${r.count} FILTER (WHERE outcome = 'failure'), 0)::DOUBLE`;
 const noTime = (f: Filters): Filters => ({ ...f, from: null, to: null });
 
-/** Headline numbers. Distinct identities need the events themselves. */
-export function summary(f: Filters): Query {
-  const w = where(f);
+/** Headline numbers; distinct identities come from the hourly actor bitstrings when the filter allows. */
+export function summary(f: Filters, aggregated = false): Query {
+  const r = summaryRelation(f, aggregated);
+  const w = where(f, r.columns);
   return q(`
-    SELECT count(*)::DOUBLE AS events, count(DISTINCT actor)::DOUBLE AS actors, count(DISTINCT source)::DOUBLE AS sources,
-           epoch_ms(min(ts))::DOUBLE AS first, epoch_ms(max(ts))::DOUBLE AS last,
-           (count(*) FILTER (WHERE outcome = 'failure'))::DOUBLE AS failures
-    FROM events ${w.sql}`, w.params);
+    SELECT coalesce(${r.events}, 0)::DOUBLE AS events, coalesce(${r.actors}, 0)::DOUBLE AS actors,
+           count(DISTINCT source)::DOUBLE AS sources, epoch_ms(${r.first})::DOUBLE AS first, epoch_ms(${r.last})::DOUBLE AS last,
+           coalesce(${r.events} FILTER (WHERE outcome = 'failure'), 0)::DOUBLE AS failures
+    FROM ${r.table} ${w.sql}`, w.params);
 }
 
 /** The whole loaded time span, whatever the filter: the timeline's domain. */

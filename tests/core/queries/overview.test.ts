@@ -93,6 +93,19 @@ describe.each(ENGINES)('overview queries on $name', ({ open }) => {
     }
   });
 
+  it('gives the same headline from the actor bitstrings as from events, and reads events when they cannot answer', async () => {
+    const cases: Filters[] = [emptyFilters(), f({ from: MON + 9 * H, to: MON + 34 * H }), f({ source: ['m365'], outcome: ['success', 'unknown'] }),
+      f({ category: ['authentication'] }), f({ from: MON + 40 * H, to: MON + 41 * H })];
+    for (const c of cases) {
+      const q = summary(c, true);
+      expect(q.sql).toContain('FROM agg_hour ');
+      expect(await run(q)).toEqual(await run(summary(c, false)));
+    }
+    const [monday] = await run(summary(f({ from: MON, to: MON + 24 * H }), true));
+    expect([monday.events, monday.actors, monday.failures, monday.first]).toEqual([4, 3, 1, MON + 9 * H + 60_000]);
+    for (const c of [f({ action: ['download'] }), f({ actor: ['ann@x'] })]) expect(summary(c, true).sql).toContain('FROM events ');
+  });
+
   it('falls back to events for filters the pre-aggregate cannot answer', async () => {
     const q = breakdown(f({ actor: ['ann@x'] }), 'source', true);
     expect(q.sql).toContain('FROM events');
@@ -120,5 +133,22 @@ describe('filters', () => {
     const w = where(f({ from: 10, source: ['a', "b'c"], ip: ['1.2.3.4'] }));
     expect(w.sql).toBe('WHERE "ts" >= epoch_ms(CAST(? AS BIGINT)) AND "source" IN (?, ?) AND "ip" IN (?)');
     expect(w.params).toEqual([10, 'a', "b'c", '1.2.3.4']);
+  });
+});
+
+describe.each(ENGINES)('pre-aggregates without any actor on $name', ({ open }) => {
+  it('still build, and the headline counts no identities', async () => {
+    const engine = await open();
+    try {
+      await ensureSchema(engine);
+      const writer = new BatchWriter(engine);
+      await writer.add({ ...EVENTS[0], actor: null }, 'test', { fileId: 0, line: 1, offset: 0, length: 10 });
+      await writer.flush();
+      for (const q of buildAggregates()) await engine.query(q.sql, q.params);
+      const q = summary(emptyFilters(), true);
+      expect(q.sql).toContain('FROM agg_hour ');
+      const [row] = await engine.query(q.sql, q.params);
+      expect([row.events, row.actors]).toEqual([1, 0]);
+    } finally { await engine.close(); }
   });
 });
