@@ -5,26 +5,38 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '../scripts/serve.mjs';
 import { browserPid, sampler } from './memory.ts';
 
-export interface OursRun { ingest_s: number; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; loaded: number; db_bytes_per_event: number }
+export interface OursRun { ingest_s: number; ingest_runs_s: number[]; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; loaded: number; db_bytes_per_event: number }
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 const quiet = () => document.documentElement.dataset.queries === '0';
 
-export async function runOurs(file: string, filterChanges = 20): Promise<OursRun> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Loads the file `repeats` times, each in a fresh tab, and reports the median load time: on a shared two-core
+ * machine one load of the same build varied from 17 to 26 s. The last tab goes on to the Overview.
+ */
+export async function runOurs(file: string, repeats = 1, filterChanges = 40): Promise<OursRun> {
   const server = await serve(0);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tag = `--auditlens-bench=${process.pid}-${Date.now()}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...FLAGS, tag] });
   const pid = browserPid(tag);
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.goto(`${origin}/#/load?bench`);
-    await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]', { timeout: 120_000 });
     const mem = pid ? sampler(pid) : null;
-    const t0 = Date.now();
-    await page.setInputFiles('[data-testid="file-input"]', file);
-    await page.waitForSelector('[data-testid="ingest-report"]', { timeout: 3_600_000 });
-    const ingest_s = (Date.now() - t0) / 1000;
+    const ingest_runs_s: number[] = [];
+    let page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    let t0 = 0;
+    for (let run = 0; run < repeats; run++) {
+      if (run > 0) { await page.close(); page = await browser.newPage({ viewport: { width: 1360, height: 900 } }); }
+      await page.goto(`${origin}/#/load?bench`);
+      await page.waitForSelector('[data-testid="engine-status"][data-status="ready"]', { timeout: 120_000 });
+      t0 = Date.now();
+      await page.setInputFiles('[data-testid="file-input"]', file);
+      await page.waitForSelector('[data-testid="ingest-report"]', { timeout: 3_600_000 });
+      ingest_runs_s.push((Date.now() - t0) / 1000);
+    }
+    const ingest_s = median(ingest_runs_s);
     const loaded = Number(await page.getAttribute('[data-testid="event-count"]', 'data-count'));
     const dbBytes = await page.evaluate(async () => {
       const bench = (window as unknown as { __auditlens?: { memory?: () => Promise<{ usedBytes: number }> } }).__auditlens;
@@ -71,7 +83,7 @@ export async function runOurs(file: string, filterChanges = 20): Promise<OursRun
       return (performance.now() - t) / 1000;
     });
     const peak = mem ? mem.stop() : 0;
-    return { ingest_s, first_dashboard_s, filter_p50_ms: pct(0.5), filter_p95_ms: pct(0.95), detect_s, peak_mb: Math.round(peak / 1024 ** 2), loaded, db_bytes_per_event: Math.round(dbBytes / Math.max(1, loaded)) };
+    return { ingest_s, ingest_runs_s, first_dashboard_s, filter_p50_ms: pct(0.5), filter_p95_ms: pct(0.95), detect_s, peak_mb: Math.round(peak / 1024 ** 2), loaded, db_bytes_per_event: Math.round(dbBytes / Math.max(1, loaded)) };
   } finally {
     await browser.close();
     await new Promise((ok) => server.close(ok));
