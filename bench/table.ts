@@ -19,7 +19,7 @@ export function markdown(r: { machine: string; date: string; runs: Run[] }): str
   return [
     `Machine: ${r.machine}. Input: synthetic Purview audit CSV (\`npm run bench\`). Each row says when and at which commit it was measured.`,
     '',
-    '| events | size | ingest, ours (browser) | ingest, native DuckDB | ours/native throughput | drop → first dashboard | filter change p50 / p95 | detections, ours | detections, native | peak memory (browser) | DuckDB memory per event | measured |',
+    '| events | size | ingest, ours (browser) | ingest, native DuckDB | ours/native throughput | drop → first dashboard (last load) | filter change p50 / p95 | detections, ours | detections, native | peak memory (browser) | DuckDB memory per event | measured |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map((row) => `| ${row} |`),
     '',
