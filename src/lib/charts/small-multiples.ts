@@ -10,7 +10,7 @@ export interface MultiplesOptions { title: string; colour: (panel: string) => st
 export function drawSmallMultiples(el: HTMLElement, rows: PanelRow[], o: MultiplesOptions): void {
   const panels = d3.groups(rows, (r) => r.panel).sort((a, b) => d3.sum(b[1], (r) => r.n) - d3.sum(a[1], (r) => r.n));
   const probe = chartWidth(el);
-  const cols = Math.max(1, Math.min(3, Math.floor(probe / 220)));
+  const cols = Math.max(1, Math.min(3, Math.floor(probe / 260)));   // a panel title and its "n · peak" need ~260 px
   const pw = Math.floor(probe / cols), ph = 92;
   const { svg } = frame(el, Math.ceil(panels.length / cols) * ph + 4, o.title);
   const lo = o.domain?.[0] ?? d3.min(rows, (r) => r.x) ?? 0;
