@@ -54,6 +54,18 @@ export function breakdown(f: Filters, key: Extract<ListKey, 'source' | 'category
     FROM ${r.table} ${w.sql} GROUP BY ${key} ORDER BY n DESC, key LIMIT ?`, [...w.params, limit]);
 }
 
+export type RankKey = Extract<ListKey, 'source' | 'category' | 'outcome'>;
+
+/**
+ * Several breakdowns in one query (each exactly as `breakdown` gives it, tagged with its key as `dim`): a filter
+ * change then costs one call to DuckDB-WASM instead of one per chart.
+ */
+export function breakdowns(f: Filters, charts: ReadonlyArray<readonly [key: RankKey, limit: number]>, aggregated: boolean): Query {
+  const parts = charts.map(([key, limit]) => ({ key, q: breakdown(f, key, aggregated, limit) }));
+  return q(`${parts.map((p) => `SELECT ? AS dim, * FROM (${p.q.sql})`).join('\n    UNION ALL ')}
+    ORDER BY dim, n DESC, key`, parts.flatMap((p) => [p.key, ...p.q.params]));
+}
+
 /** Events by ISO weekday (1 = Monday) and UTC hour. */
 export function weekdayHour(f: Filters, aggregated: boolean): Query {
   const r = relationFor(f, aggregated);

@@ -8,7 +8,7 @@ import { BatchWriter } from '../../../src/core/ingest/batch-writer.ts';
 import type { EventRow } from '../../../src/core/schema/events.ts';
 import { buildAggregates } from '../../../src/core/queries/aggregates.ts';
 import { emptyFilters, snapRange, where, type Filters } from '../../../src/core/queries/filters.ts';
-import { breakdown, categoryDays, summary, timeline, weekdayHour } from '../../../src/core/queries/overview.ts';
+import { breakdown, breakdowns, categoryDays, summary, timeline, weekdayHour } from '../../../src/core/queries/overview.ts';
 import { eventCount, eventPage } from '../../../src/core/queries/schema.ts';
 import { ENGINES } from '../../helpers/engines.ts';
 
@@ -90,6 +90,20 @@ describe.each(ENGINES)('overview queries on $name', ({ open }) => {
       for (const key of ['source', 'category', 'outcome', 'action'] as const)
         expect(await run(breakdown(c, key, true))).toEqual(await run(breakdown(c, key, false)));
       expect(await run(categoryDays(c, true))).toEqual(await run(categoryDays(c, false)));
+    }
+  });
+
+  it('answers several breakdowns in one query exactly as one query each', async () => {
+    const cases: Filters[] = [emptyFilters(), f({ outcome: ['failure'], from: MON, to: MON + 48 * H }), f({ source: ['m365', 'entra'], category: ['file'] }),
+      f({ action: ['Sign-in activity'] }), f({ actor: ['ann@x', 'bob@x'] })];
+    const charts = [['source', 15], ['outcome', 15], ['category', 1]] as const;
+    for (const c of cases) for (const aggregated of [false, true]) {
+      const one = await run(breakdowns(c, charts, aggregated));
+      for (const [key, limit] of charts) {
+        const alone = await run(breakdown(c, key, aggregated, limit));
+        expect(one.filter((r) => r.dim === key).map(({ dim: _dim, ...r }) => r)).toEqual(alone);
+      }
+      expect(one.length).toBeGreaterThan(0);
     }
   });
 
