@@ -4,13 +4,12 @@ import { chromium } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { serve } from '../scripts/serve.mjs';
 import { browserPid, sampler } from './memory.ts';
+import { median } from './stats.ts';
 
 export interface OursRun { ingest_s: number; ingest_runs_s: number[]; first_dashboard_s: number; filter_p50_ms: number; filter_p95_ms: number; detect_s: number | null; peak_mb: number; loaded: number; db_bytes_per_event: number }
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
 const quiet = () => document.documentElement.dataset.queries === '0';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Loads the file `repeats` times, each in a fresh tab, and reports the median load time: on a shared two-core

@@ -6,6 +6,7 @@ import { ingest } from '../src/core/ingest/session.ts';
 import { openAsBlob } from 'node:fs';
 import { cpus } from 'node:os';
 import { timeDetections } from './detect.ts';
+import { median } from './stats.ts';
 
 const field = (k: string) => `json_extract_string(AuditData, '$.${k}')`;
 
@@ -31,7 +32,7 @@ export async function runNative(file: string, repeats = 1): Promise<NativeRun> {
     n = Number((await engine.query('SELECT count(*)::DOUBLE AS n FROM native_events'))[0].n);
     await engine.close();
   }
-  const ingest_s = [...ingest_runs_s].sort((a, b) => a - b)[Math.floor(repeats / 2)];
+  const ingest_s = median(ingest_runs_s);
 
   // Detections on native DuckDB over the same normalised events our pipeline produces.
   const ours = await openNative({ threads });

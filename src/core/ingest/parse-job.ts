@@ -44,7 +44,8 @@ export function parseJob(job: ParseJob, formats: readonly Format[]): ParseResult
   const reject = (line: number, reason: string) => { res.read++; res.rejects.push({ line, reason }); };
 
   const split = reader ? splitCsvJob(job.bytes, job.index) : null;
-  const ascii = split ? null : asciiText(job.bytes);
+  // A CSV job the splitter refused is not all ASCII, so only JSON jobs try the one-call decode.
+  const ascii = reader ? null : asciiText(job.bytes);
   for (let r = 0; r < job.index.length; r += 4) {
     const start = job.index[r], length = job.index[r + 1], line = job.index[r + 2], offset = job.index[r + 3];
     const fast = split !== null && split.slow[r >> 2] === 0;

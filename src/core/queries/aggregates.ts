@@ -28,18 +28,21 @@ export const buildAggregates = (): Query[] => [
      FROM events LEFT JOIN actor_ids i USING (actor) GROUP BY ALL ORDER BY bucket`),
 ];
 
-/** The relation a filtered count reads from, and how it counts events there. */
-export interface Relation { table: string; columns: ColumnMap; count: string; time: string }
+/** How a relation gives the headline's distinct identities and first / last event time, exactly. */
+export interface Headline { actors: string; first: string; last: string }
 
-export const EVENTS_RELATION: Relation = { table: 'events', columns: EVENTS_COLUMNS, count: 'count(*)', time: 'ts' };
-const AGG: Relation = { table: AGG_TABLE, columns: DIMS, count: 'sum(n)', time: 'bucket' };
-const AGG_ACTION: Relation = { table: AGG_ACTION_TABLE, columns: ACTION_DIMS, count: 'sum(n)', time: 'bucket' };
+/** The relation a filtered count reads from, how it counts events there, and its headline where it has one. */
+export interface Relation { table: string; columns: ColumnMap; count: string; time: string; headline: Headline | null }
 
-/** The headline numbers' relation: `agg_hour` when it answers the filter, else `events`. */
-export function summaryRelation(f: Filters, aggregated: boolean): { table: string; columns: ColumnMap; events: string; actors: string; first: string; last: string } {
-  if (aggregated && answerable(f, DIMS)) return { table: AGG_TABLE, columns: DIMS, events: 'sum(n)', actors: 'bit_count(bit_or(actors))', first: 'min(first_ts)', last: 'max(last_ts)' };
-  return { table: 'events', columns: EVENTS_COLUMNS, events: 'count(*)', actors: 'count(DISTINCT actor)', first: 'min(ts)', last: 'max(ts)' };
-}
+export const EVENTS_RELATION: Relation = {
+  table: 'events', columns: EVENTS_COLUMNS, count: 'count(*)', time: 'ts',
+  headline: { actors: 'count(DISTINCT actor)', first: 'min(ts)', last: 'max(ts)' },
+};
+const AGG: Relation = {
+  table: AGG_TABLE, columns: DIMS, count: 'sum(n)', time: 'bucket',
+  headline: { actors: 'bit_count(bit_or(actors))', first: 'min(first_ts)', last: 'max(last_ts)' },
+};
+const AGG_ACTION: Relation = { table: AGG_ACTION_TABLE, columns: ACTION_DIMS, count: 'sum(n)', time: 'bucket', headline: null };
 
 /** The smallest relation that answers the filter (and, with `action`, shows actions). */
 export function relationFor(f: Filters, aggregated: boolean, action = false): Relation {

@@ -1,7 +1,7 @@
 // The Overview's queries, each following the global filter. Counts come from the hourly pre-aggregates when
 // they can answer the filter (see aggregates.ts) and from `events` otherwise; both give the same numbers.
 
-import { relationFor, summaryRelation, type Relation } from './aggregates.ts';
+import { EVENTS_RELATION, relationFor, type Relation } from './aggregates.ts';
 import { and, where, type Filters, type ListKey } from './filters.ts';
 import { q, type Query } from './query.ts';
 
@@ -11,12 +11,14 @@ const noTime = (f: Filters): Filters => ({ ...f, from: null, to: null });
 
 /** Headline numbers; distinct identities come from the hourly actor bitstrings when the filter allows. */
 export function summary(f: Filters, aggregated = false): Query {
-  const r = summaryRelation(f, aggregated);
+  const smallest = relationFor(f, aggregated);
+  const r = smallest.headline ? smallest : EVENTS_RELATION;
+  const h = r.headline!;
   const w = where(f, r.columns);
   return q(`
-    SELECT coalesce(${r.events}, 0)::DOUBLE AS events, coalesce(${r.actors}, 0)::DOUBLE AS actors,
-           count(DISTINCT source)::DOUBLE AS sources, epoch_ms(${r.first})::DOUBLE AS first, epoch_ms(${r.last})::DOUBLE AS last,
-           coalesce(${r.events} FILTER (WHERE outcome = 'failure'), 0)::DOUBLE AS failures
+    SELECT coalesce(${r.count}, 0)::DOUBLE AS events, coalesce(${h.actors}, 0)::DOUBLE AS actors,
+           count(DISTINCT source)::DOUBLE AS sources, epoch_ms(${h.first})::DOUBLE AS first, epoch_ms(${h.last})::DOUBLE AS last,
+           ${failures(r)} AS failures
     FROM ${r.table} ${w.sql}`, w.params);
 }
 

@@ -23,8 +23,16 @@ interface Drawn { svg: SVGSVGElement; rows: TimeRow[]; width: number; o: Timelin
 const drawn = new WeakMap<HTMLElement, Drawn>();
 
 const sameRows = (a: TimeRow[], b: TimeRow[]) => a.length === b.length && a.every((r, i) => r.x === b[i].x && r.series === b[i].series && r.n === b[i].n);
-const sameLook = (a: TimelineOptions, b: TimelineOptions) => a.title === b.title && a.step === b.step && a.colour === b.colour
-  && a.label === b.label && a.height === b.height && a.domain?.[0] === b.domain?.[0] && a.domain?.[1] === b.domain?.[1] && !a.onBrush === !b.onBrush;
+/** Whether two option sets draw the same bars: every option but the brushed range (and its handler) counts. */
+function sameLook(a: TimelineOptions, b: TimelineOptions): boolean {
+  if (!a.onBrush !== !b.onBrush) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof TimelineOptions)[]);
+  for (const k of keys) {
+    if (k === 'selection' || k === 'onBrush') continue;
+    if (k === 'domain' ? a.domain?.[0] !== b.domain?.[0] || a.domain?.[1] !== b.domain?.[1] : a[k] !== b[k]) return false;
+  }
+  return true;
+}
 
 /**
  * Draws the timeline. The timeline ignores the time filter, so a brush or a time-range change usually leaves its

@@ -16,6 +16,7 @@ export interface SplitJob {
   slow: Uint8Array;
 }
 
+// Not records/record.ts's decoder: that one drops a leading BOM, which would shift every field offset of the job.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 let scratch = new Uint8Array(1 << 16);
 /** A job of one huge record gets its own buffer instead of growing the kept one for the worker's life. */
